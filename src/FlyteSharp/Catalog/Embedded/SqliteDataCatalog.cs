@@ -173,6 +173,7 @@ public sealed partial class SqliteDataCatalog : IDataCatalog, IDisposable
     private CatalogException Translate(SqliteException e, string operation)
     {
         const int busy = 5, locked = 6, readOnly = 8, corrupt = 11, full = 13, cantOpen = 14, constraint = 19, notADatabase = 26;
+        const int primaryKeyViolation = 1555, uniqueViolation = 2067;
         return e.SqliteErrorCode switch
         {
             busy or locked => new CatalogException(
@@ -183,7 +184,8 @@ public sealed partial class SqliteDataCatalog : IDataCatalog, IDisposable
                 CatalogErrorCode.Internal,
                 $"{operation}: '{DatabasePath}' is corrupt or is not a SQLite database ({e.Message}).",
                 e),
-            constraint => new CatalogException(CatalogErrorCode.AlreadyExists, $"{operation}: {e.Message}", e),
+            constraint when e.SqliteExtendedErrorCode is uniqueViolation or primaryKeyViolation =>
+                new CatalogException(CatalogErrorCode.AlreadyExists, $"{operation}: {e.Message}", e),
             readOnly or full or cantOpen => new CatalogException(
                 CatalogErrorCode.Internal,
                 $"{operation}: cannot write the catalog database '{DatabasePath}' ({e.Message}).",

@@ -29,7 +29,8 @@ public sealed class CatalogServerOptions
 
 /// <summary>
 /// Serves an <see cref="IDataCatalog"/> as Flyte's DataCatalog gRPC service on Kestrel, HTTP/2 without TLS. The server
-/// borrows the catalog: disposing the server leaves the catalog open.
+/// borrows the catalog: disposing the server leaves the catalog open. It installs no Ctrl+C or SIGTERM handler: the
+/// process that starts it decides when to stop it.
 /// </summary>
 /// <example>
 /// <code>
@@ -73,6 +74,8 @@ public sealed partial class CatalogServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(options.Listen.Address, options.Listen.Port, listen => listen.Protocols = HttpProtocols.Http2);
         });
+        // The embedding process owns Ctrl+C and SIGTERM (the CLI disposes the server); no console lifetime here.
+        builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
@@ -119,6 +122,13 @@ public sealed partial class CatalogServer : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private sealed class PassiveLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DataCatalog listening on {Endpoint}")]

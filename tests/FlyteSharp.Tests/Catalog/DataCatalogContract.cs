@@ -135,6 +135,19 @@ public abstract class DataCatalogContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bad_input_fails_the_returned_task_instead_of_throwing_at_the_call()
+    {
+        Task invalid = Task.CompletedTask;
+        Task missing = Task.CompletedTask;
+
+        Assert.Null(Record.Exception(() => { invalid = Catalog.CreateDatasetAsync(new CreateDatasetRequest(), Ct); }));
+        Assert.Null(Record.Exception(() => { missing = Catalog.GetDatasetAsync(null!, Ct); }));
+
+        await Fails(CatalogErrorCode.InvalidArgument, () => invalid);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => missing);
+    }
+
+    [Fact]
     public async Task Duplicate_partition_keys_are_InvalidArgument()
     {
         await Fails(CatalogErrorCode.InvalidArgument, () => Catalog.CreateDatasetAsync(CreateDataset(DatasetId(), "day", "day"), Ct));

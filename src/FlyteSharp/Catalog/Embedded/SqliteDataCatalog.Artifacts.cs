@@ -15,168 +15,157 @@ namespace FlyteSharp.Catalog.Embedded;
 public sealed partial class SqliteDataCatalog
 {
     /// <inheritdoc />
-    public Task<CreateArtifactResponse> CreateArtifactAsync(CreateArtifactRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateArtifactResponse> CreateArtifactAsync(CreateArtifactRequest request, CancellationToken cancellationToken = default) =>
+        Run("CreateArtifact", TransactionKind.Write, request, CatalogRequestValidator.Validate, CreateArtifact, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<GetArtifactResponse> GetArtifactAsync(GetArtifactRequest request, CancellationToken cancellationToken = default) =>
+        Run("GetArtifact", TransactionKind.Read, request, CatalogRequestValidator.Validate, GetArtifact, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AddTagResponse> AddTagAsync(AddTagRequest request, CancellationToken cancellationToken = default) =>
+        Run("AddTag", TransactionKind.Write, request, CatalogRequestValidator.Validate, AddTag, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ListArtifactsResponse> ListArtifactsAsync(ListArtifactsRequest request, CancellationToken cancellationToken = default) =>
+        Run("ListArtifacts", TransactionKind.Read, request, CatalogRequestValidator.Validate, ListArtifacts, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<UpdateArtifactResponse> UpdateArtifactAsync(UpdateArtifactRequest request, CancellationToken cancellationToken = default) =>
+        Run("UpdateArtifact", TransactionKind.Write, request, CatalogRequestValidator.Validate, UpdateArtifact, cancellationToken);
+
+    private CreateArtifactResponse CreateArtifact(CreateArtifactRequest request, SqliteConnection connection, SqliteTransaction transaction)
     {
-        CatalogRequestValidator.Validate(request);
         var artifact = request.Artifact;
-        var metadata = (artifact.Metadata ?? new Metadata()).ToByteArray();
-        var data = SerializeData(artifact.Data);
-        return Run("CreateArtifact", TransactionKind.Write, (connection, transaction) =>
+        var dataset = RequireDataset(connection, transaction, artifact.Dataset);
+        ValidatePartitions(ReadPartitionKeys(connection, transaction, dataset.RowId), artifact.Partitions);
+        if (FindArtifactInDataset(connection, transaction, dataset, artifact.Id) is not null)
         {
-            var dataset = RequireDataset(connection, transaction, artifact.Dataset);
-            ValidatePartitions(ReadPartitionKeys(connection, transaction, dataset.RowId), artifact.Partitions);
-            if (FindArtifactInDataset(connection, transaction, dataset, artifact.Id) is not null)
-            {
-                throw new CatalogException(CatalogErrorCode.AlreadyExists, $"Artifact '{artifact.Id}' already exists in dataset {Describe(dataset)}.");
-            }
+            throw new CatalogException(CatalogErrorCode.AlreadyExists, $"Artifact '{artifact.Id}' already exists in dataset {Describe(dataset)}.");
+        }
 
-            var rowId = InsertReturningRowId(
+        var rowId = InsertReturningRowId(
+            connection,
+            transaction,
+            "INSERT INTO artifacts (dataset, artifact_id, serialized_metadata, created_at) VALUES ($dataset, $id, $metadata, $now)",
+            ("$dataset", dataset.RowId),
+            ("$id", artifact.Id),
+            ("$metadata", (artifact.Metadata ?? new Metadata()).ToByteArray()),
+            ("$now", NowMicros()));
+        InsertData(connection, transaction, rowId, artifact.Data);
+        for (var i = 0; i < artifact.Partitions.Count; i++)
+        {
+            Execute(
                 connection,
                 transaction,
-                "INSERT INTO artifacts (dataset, artifact_id, serialized_metadata, created_at) VALUES ($dataset, $id, $metadata, $now)",
-                ("$dataset", dataset.RowId),
-                ("$id", artifact.Id),
-                ("$metadata", metadata),
-                ("$now", NowMicros()));
-            InsertData(connection, transaction, rowId, data);
-            for (var i = 0; i < artifact.Partitions.Count; i++)
-            {
-                Execute(
-                    connection,
-                    transaction,
-                    "INSERT INTO partitions (artifact, position, key, value) VALUES ($artifact, $position, $key, $value);",
-                    ("$artifact", rowId),
-                    ("$position", i),
-                    ("$key", artifact.Partitions[i].Key),
-                    ("$value", artifact.Partitions[i].Value));
-            }
+                "INSERT INTO partitions (artifact, position, key, value) VALUES ($artifact, $position, $key, $value);",
+                ("$artifact", rowId),
+                ("$position", i),
+                ("$key", artifact.Partitions[i].Key),
+                ("$value", artifact.Partitions[i].Value));
+        }
 
-            return new CreateArtifactResponse();
-        }, cancellationToken);
+        return new CreateArtifactResponse();
     }
 
-    /// <inheritdoc />
-    public Task<GetArtifactResponse> GetArtifactAsync(GetArtifactRequest request, CancellationToken cancellationToken = default)
+    private static GetArtifactResponse GetArtifact(GetArtifactRequest request, SqliteConnection connection, SqliteTransaction transaction)
     {
-        CatalogRequestValidator.Validate(request);
-        var byTag = request.QueryHandleCase == GetArtifactRequest.QueryHandleOneofCase.TagName;
-        return Run("GetArtifact", TransactionKind.Read, (connection, transaction) =>
-        {
-            var (artifact, dataset) = byTag
-                ? RequireArtifactByTag(connection, transaction, request.Dataset, request.TagName)
-                : RequireArtifactById(connection, transaction, request.Dataset, request.ArtifactId);
-            return new GetArtifactResponse { Artifact = ToArtifact(connection, transaction, artifact, dataset) };
-        }, cancellationToken);
+        var (artifact, dataset) = request.QueryHandleCase == GetArtifactRequest.QueryHandleOneofCase.TagName
+            ? RequireArtifactByTag(connection, transaction, request.Dataset, request.TagName)
+            : RequireArtifactById(connection, transaction, request.Dataset, request.ArtifactId);
+        return new GetArtifactResponse { Artifact = ToArtifact(connection, transaction, artifact, dataset) };
     }
 
-    /// <inheritdoc />
-    public Task<AddTagResponse> AddTagAsync(AddTagRequest request, CancellationToken cancellationToken = default)
+    private AddTagResponse AddTag(AddTagRequest request, SqliteConnection connection, SqliteTransaction transaction)
     {
-        CatalogRequestValidator.Validate(request);
         var tag = request.Tag;
-        return Run("AddTag", TransactionKind.Write, (connection, transaction) =>
+        var dataset = RequireDataset(connection, transaction, tag.Dataset);
+        var artifact = FindArtifactInDataset(connection, transaction, dataset, tag.ArtifactId)
+            ?? throw new CatalogException(CatalogErrorCode.NotFound, $"Artifact '{tag.ArtifactId}' does not exist in dataset {Describe(dataset)}.");
+        using (var existing = Command(
+            connection,
+            transaction,
+            "SELECT a.artifact_id FROM tags t JOIN artifacts a ON a.id = t.artifact WHERE t.dataset = $dataset AND t.name = $name;",
+            ("$dataset", dataset.RowId),
+            ("$name", tag.Name)))
         {
-            var dataset = RequireDataset(connection, transaction, tag.Dataset);
-            var artifact = FindArtifactInDataset(connection, transaction, dataset, tag.ArtifactId)
-                ?? throw new CatalogException(CatalogErrorCode.NotFound, $"Artifact '{tag.ArtifactId}' does not exist in dataset {Describe(dataset)}.");
-            using (var existing = Command(
-                connection,
-                transaction,
-                "SELECT a.artifact_id FROM tags t JOIN artifacts a ON a.id = t.artifact WHERE t.dataset = $dataset AND t.name = $name;",
-                ("$dataset", dataset.RowId),
-                ("$name", tag.Name)))
+            if (existing.ExecuteScalar() is string owner)
             {
-                if (existing.ExecuteScalar() is string owner)
-                {
-                    throw new CatalogException(
-                        CatalogErrorCode.AlreadyExists,
-                        $"Tag '{tag.Name}' already exists in dataset {Describe(dataset)} (it names artifact '{owner}').");
-                }
+                throw new CatalogException(
+                    CatalogErrorCode.AlreadyExists,
+                    $"Tag '{tag.Name}' already exists in dataset {Describe(dataset)} (it names artifact '{owner}').");
             }
+        }
 
-            Execute(
-                connection,
-                transaction,
-                "INSERT INTO tags (dataset, name, artifact, created_at) VALUES ($dataset, $name, $artifact, $now);",
-                ("$dataset", dataset.RowId),
-                ("$name", tag.Name),
-                ("$artifact", artifact.RowId),
-                ("$now", NowMicros()));
-            return new AddTagResponse();
-        }, cancellationToken);
+        Execute(
+            connection,
+            transaction,
+            "INSERT INTO tags (dataset, name, artifact, created_at) VALUES ($dataset, $name, $artifact, $now);",
+            ("$dataset", dataset.RowId),
+            ("$name", tag.Name),
+            ("$artifact", artifact.RowId),
+            ("$now", NowMicros()));
+        return new AddTagResponse();
     }
 
-    /// <inheritdoc />
-    public Task<ListArtifactsResponse> ListArtifactsAsync(ListArtifactsRequest request, CancellationToken cancellationToken = default)
+    private static ListArtifactsResponse ListArtifacts(ListArtifactsRequest request, SqliteConnection connection, SqliteTransaction transaction)
     {
-        CatalogRequestValidator.Validate(request);
         var page = Page.From(request.Pagination);
-        return Run("ListArtifacts", TransactionKind.Read, (connection, transaction) =>
+        var dataset = RequireDataset(connection, transaction, request.Dataset);
+        var sql = new StringBuilder("SELECT ").Append(ArtifactRow.Columns).Append(" FROM artifacts a WHERE a.dataset = $dataset");
+        var parameters = new List<(string, object?)> { ("$dataset", dataset.RowId) };
+        foreach (var filter in request.Filter?.Filters ?? [])
         {
-            var dataset = RequireDataset(connection, transaction, request.Dataset);
-            var sql = new StringBuilder("SELECT ").Append(ArtifactRow.Columns).Append(" FROM artifacts a WHERE a.dataset = $dataset");
-            var parameters = new List<(string, object?)> { ("$dataset", dataset.RowId) };
-            foreach (var filter in request.Filter?.Filters ?? [])
+            var index = parameters.Count.ToString(CultureInfo.InvariantCulture);
+            if (filter.PropertyFilterCase == SinglePropertyFilter.PropertyFilterOneofCase.TagFilter)
             {
-                var index = parameters.Count.ToString(CultureInfo.InvariantCulture);
-                if (filter.PropertyFilterCase == SinglePropertyFilter.PropertyFilterOneofCase.TagFilter)
-                {
-                    sql.Append(" AND EXISTS (SELECT 1 FROM tags t WHERE t.artifact = a.id AND t.name = $t").Append(index).Append(')');
-                    parameters.Add(("$t" + index, filter.TagFilter.TagName));
-                }
-                else
-                {
-                    sql.Append(" AND EXISTS (SELECT 1 FROM partitions p WHERE p.artifact = a.id AND p.key = $k").Append(index)
-                        .Append(" AND p.value = $v").Append(index).Append(')');
-                    parameters.Add(("$k" + index, filter.PartitionFilter.KeyVal.Key));
-                    parameters.Add(("$v" + index, filter.PartitionFilter.KeyVal.Value));
-                }
+                sql.Append(" AND EXISTS (SELECT 1 FROM tags t WHERE t.artifact = a.id AND t.name = $t").Append(index).Append(')');
+                parameters.Add(("$t" + index, filter.TagFilter.TagName));
             }
-
-            sql.Append(page.OrderAndLimit("a"));
-            var rows = new List<ArtifactRow>();
-            using (var command = Command(connection, transaction, sql.ToString(), [.. parameters]))
-            using (var reader = command.ExecuteReader())
+            else
             {
-                while (reader.Read())
-                {
-                    rows.Add(ArtifactRow.Read(reader, 0));
-                }
+                sql.Append(" AND EXISTS (SELECT 1 FROM partitions p WHERE p.artifact = a.id AND p.key = $k").Append(index)
+                    .Append(" AND p.value = $v").Append(index).Append(')');
+                parameters.Add(("$k" + index, filter.PartitionFilter.KeyVal.Key));
+                parameters.Add(("$v" + index, filter.PartitionFilter.KeyVal.Value));
             }
+        }
 
-            var response = new ListArtifactsResponse { NextToken = page.NextToken(rows.Count) };
-            response.Artifacts.AddRange(rows.Select(row => ToArtifact(connection, transaction, row, dataset)));
-            return response;
-        }, cancellationToken);
+        sql.Append(page.OrderAndLimit("a"));
+        var rows = new List<ArtifactRow>();
+        using (var command = Command(connection, transaction, sql.ToString(), [.. parameters]))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(ArtifactRow.Read(reader, 0));
+            }
+        }
+
+        var response = new ListArtifactsResponse { NextToken = page.NextToken(rows.Count) };
+        response.Artifacts.AddRange(rows.Select(row => ToArtifact(connection, transaction, row, dataset)));
+        return response;
     }
 
-    /// <inheritdoc />
-    public Task<UpdateArtifactResponse> UpdateArtifactAsync(UpdateArtifactRequest request, CancellationToken cancellationToken = default)
+    private static UpdateArtifactResponse UpdateArtifact(UpdateArtifactRequest request, SqliteConnection connection, SqliteTransaction transaction)
     {
-        CatalogRequestValidator.Validate(request);
-        var byTag = request.QueryHandleCase == UpdateArtifactRequest.QueryHandleOneofCase.TagName;
-        var metadata = (request.Metadata ?? new Metadata()).ToByteArray();
-        var data = SerializeData(request.Data);
-        return Run("UpdateArtifact", TransactionKind.Write, (connection, transaction) =>
+        var (artifact, dataset) = request.QueryHandleCase == UpdateArtifactRequest.QueryHandleOneofCase.TagName
+            ? RequireArtifactByTag(connection, transaction, request.Dataset, request.TagName)
+            : RequireArtifactById(connection, transaction, request.Dataset, request.ArtifactId);
+        if (ReadData(connection, transaction, artifact, dataset).Count == 0)
         {
-            var (artifact, dataset) = byTag
-                ? RequireArtifactByTag(connection, transaction, request.Dataset, request.TagName)
-                : RequireArtifactById(connection, transaction, request.Dataset, request.ArtifactId);
-            if (ReadData(connection, transaction, artifact, dataset).Count == 0)
-            {
-                throw NoData(artifact, dataset);
-            }
+            throw NoData(artifact, dataset);
+        }
 
-            Execute(
-                connection,
-                transaction,
-                "UPDATE artifacts SET serialized_metadata = $metadata WHERE id = $artifact;",
-                ("$metadata", metadata),
-                ("$artifact", artifact.RowId));
-            Execute(connection, transaction, "DELETE FROM artifact_data WHERE artifact = $artifact;", ("$artifact", artifact.RowId));
-            InsertData(connection, transaction, artifact.RowId, data);
-            return new UpdateArtifactResponse { ArtifactId = artifact.ArtifactId };
-        }, cancellationToken);
+        Execute(
+            connection,
+            transaction,
+            "UPDATE artifacts SET serialized_metadata = $metadata WHERE id = $artifact;",
+            ("$metadata", (request.Metadata ?? new Metadata()).ToByteArray()),
+            ("$artifact", artifact.RowId));
+        Execute(connection, transaction, "DELETE FROM artifact_data WHERE artifact = $artifact;", ("$artifact", artifact.RowId));
+        InsertData(connection, transaction, artifact.RowId, request.Data);
+        return new UpdateArtifactResponse { ArtifactId = artifact.ArtifactId };
     }
 
     /// <summary>Partitions must name each of the dataset's partition keys exactly once, with non-empty values.</summary>
@@ -211,13 +200,11 @@ public sealed partial class SqliteDataCatalog
         }
     }
 
-    private static List<(string Name, byte[] Value)> SerializeData(RepeatedField<ArtifactData> data) =>
-        [.. data.Select(item => (item.Name, (item.Value ?? new Literal()).ToByteArray()))];
-
-    private static void InsertData(SqliteConnection connection, SqliteTransaction transaction, long artifactRowId, List<(string Name, byte[] Value)> data)
+    private static void InsertData(SqliteConnection connection, SqliteTransaction transaction, long artifactRowId, RepeatedField<ArtifactData> data)
     {
         for (var i = 0; i < data.Count; i++)
         {
+            // A missing value is stored as an empty Literal, as Flyte's data store writes a nil message.
             Execute(
                 connection,
                 transaction,
@@ -225,7 +212,7 @@ public sealed partial class SqliteDataCatalog
                 ("$artifact", artifactRowId),
                 ("$position", i),
                 ("$name", data[i].Name),
-                ("$value", data[i].Value));
+                ("$value", (data[i].Value ?? new Literal()).ToByteArray()));
         }
     }
 

@@ -12,109 +12,104 @@ namespace FlyteSharp.Catalog.Embedded;
 public sealed partial class SqliteDataCatalog
 {
     /// <inheritdoc />
-    public Task<CreateDatasetResponse> CreateDatasetAsync(CreateDatasetRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateDatasetResponse> CreateDatasetAsync(CreateDatasetRequest request, CancellationToken cancellationToken = default) =>
+        Run("CreateDataset", TransactionKind.Write, request, CatalogRequestValidator.Validate, CreateDataset, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<GetDatasetResponse> GetDatasetAsync(GetDatasetRequest request, CancellationToken cancellationToken = default) =>
+        Run("GetDataset", TransactionKind.Read, request, CatalogRequestValidator.Validate, GetDataset, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ListDatasetsResponse> ListDatasetsAsync(ListDatasetsRequest request, CancellationToken cancellationToken = default) =>
+        Run("ListDatasets", TransactionKind.Read, request, CatalogRequestValidator.Validate, ListDatasets, cancellationToken);
+
+    private CreateDatasetResponse CreateDataset(CreateDatasetRequest request, SqliteConnection connection, SqliteTransaction transaction)
     {
-        CatalogRequestValidator.Validate(request);
         var dataset = request.Dataset;
-        var uuid = dataset.Id.UUID.Length == 0 ? Guid.NewGuid() : Guid.Parse(dataset.Id.UUID);
-        var metadata = (dataset.Metadata ?? new Metadata()).ToByteArray();
-        return Run("CreateDataset", TransactionKind.Write, (connection, transaction) =>
+        var key = dataset.Id.Clone();
+        key.UUID = string.Empty;
+        if (FindDataset(connection, transaction, key) is not null)
         {
-            var key = dataset.Id.Clone();
-            key.UUID = string.Empty;
-            if (FindDataset(connection, transaction, key) is not null)
-            {
-                throw new CatalogException(CatalogErrorCode.AlreadyExists, $"Dataset {Describe(dataset.Id)} already exists.");
-            }
+            throw new CatalogException(CatalogErrorCode.AlreadyExists, $"Dataset {Describe(dataset.Id)} already exists.");
+        }
 
-            var uuidText = uuid.ToString("D");
-            using (var taken = Command(connection, transaction, "SELECT count(*) FROM datasets WHERE uuid = $uuid;", ("$uuid", uuidText)))
+        var uuid = (dataset.Id.UUID.Length == 0 ? Guid.NewGuid() : Guid.Parse(dataset.Id.UUID)).ToString("D");
+        using (var taken = Command(connection, transaction, "SELECT count(*) FROM datasets WHERE uuid = $uuid;", ("$uuid", uuid)))
+        {
+            if ((long)taken.ExecuteScalar()! > 0)
             {
-                if ((long)taken.ExecuteScalar()! > 0)
-                {
-                    throw new CatalogException(CatalogErrorCode.AlreadyExists, $"A dataset with UUID {uuidText} already exists.");
-                }
+                throw new CatalogException(CatalogErrorCode.AlreadyExists, $"A dataset with UUID {uuid} already exists.");
             }
+        }
 
-            var rowId = InsertReturningRowId(
+        var rowId = InsertReturningRowId(
+            connection,
+            transaction,
+            """
+            INSERT INTO datasets (project, name, domain, version, uuid, serialized_metadata, created_at)
+            VALUES ($project, $name, $domain, $version, $uuid, $metadata, $now)
+            """,
+            ("$project", dataset.Id.Project),
+            ("$name", dataset.Id.Name),
+            ("$domain", dataset.Id.Domain),
+            ("$version", dataset.Id.Version),
+            ("$uuid", uuid),
+            ("$metadata", (dataset.Metadata ?? new Metadata()).ToByteArray()),
+            ("$now", NowMicros()));
+        for (var i = 0; i < dataset.PartitionKeys.Count; i++)
+        {
+            Execute(
                 connection,
                 transaction,
-                """
-                INSERT INTO datasets (project, name, domain, version, uuid, serialized_metadata, created_at)
-                VALUES ($project, $name, $domain, $version, $uuid, $metadata, $now)
-                """,
-                ("$project", dataset.Id.Project),
-                ("$name", dataset.Id.Name),
-                ("$domain", dataset.Id.Domain),
-                ("$version", dataset.Id.Version),
-                ("$uuid", uuidText),
-                ("$metadata", metadata),
-                ("$now", NowMicros()));
-            for (var i = 0; i < dataset.PartitionKeys.Count; i++)
-            {
-                Execute(
-                    connection,
-                    transaction,
-                    "INSERT INTO partition_keys (dataset, position, name) VALUES ($dataset, $position, $name);",
-                    ("$dataset", rowId),
-                    ("$position", i),
-                    ("$name", dataset.PartitionKeys[i]));
-            }
+                "INSERT INTO partition_keys (dataset, position, name) VALUES ($dataset, $position, $name);",
+                ("$dataset", rowId),
+                ("$position", i),
+                ("$name", dataset.PartitionKeys[i]));
+        }
 
-            return new CreateDatasetResponse();
-        }, cancellationToken);
+        return new CreateDatasetResponse();
     }
 
-    /// <inheritdoc />
-    public Task<GetDatasetResponse> GetDatasetAsync(GetDatasetRequest request, CancellationToken cancellationToken = default)
+    private static GetDatasetResponse GetDataset(GetDatasetRequest request, SqliteConnection connection, SqliteTransaction transaction)
     {
-        CatalogRequestValidator.Validate(request);
-        return Run("GetDataset", TransactionKind.Read, (connection, transaction) =>
-        {
-            var row = RequireDataset(connection, transaction, request.Dataset);
-            return new GetDatasetResponse { Dataset = ToDataset(connection, transaction, row) };
-        }, cancellationToken);
+        var row = RequireDataset(connection, transaction, request.Dataset);
+        return new GetDatasetResponse { Dataset = ToDataset(connection, transaction, row) };
     }
 
-    /// <inheritdoc />
-    public Task<ListDatasetsResponse> ListDatasetsAsync(ListDatasetsRequest request, CancellationToken cancellationToken = default)
+    private static ListDatasetsResponse ListDatasets(ListDatasetsRequest request, SqliteConnection connection, SqliteTransaction transaction)
     {
-        CatalogRequestValidator.Validate(request);
         var page = Page.From(request.Pagination);
-        return Run("ListDatasets", TransactionKind.Read, (connection, transaction) =>
+        var sql = new StringBuilder("SELECT ").Append(DatasetRow.Columns).Append(" FROM datasets d WHERE 1 = 1");
+        var parameters = new List<(string, object?)>();
+        foreach (var filter in request.Filter?.Filters ?? [])
         {
-            var sql = new StringBuilder("SELECT ").Append(DatasetRow.Columns).Append(" FROM datasets d WHERE 1 = 1");
-            var parameters = new List<(string, object?)>();
-            foreach (var filter in request.Filter?.Filters ?? [])
+            var property = filter.DatasetFilter;
+            var (column, value) = property.PropertyCase switch
             {
-                var property = filter.DatasetFilter;
-                var (column, value) = property.PropertyCase switch
-                {
-                    DatasetPropertyFilter.PropertyOneofCase.Project => ("project", property.Project),
-                    DatasetPropertyFilter.PropertyOneofCase.Domain => ("domain", property.Domain),
-                    DatasetPropertyFilter.PropertyOneofCase.Name => ("name", property.Name),
-                    _ => ("version", property.Version),
-                };
-                var parameter = "$f" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-                sql.Append(" AND d.").Append(column).Append(" = ").Append(parameter);
-                parameters.Add((parameter, value));
-            }
+                DatasetPropertyFilter.PropertyOneofCase.Project => ("project", property.Project),
+                DatasetPropertyFilter.PropertyOneofCase.Domain => ("domain", property.Domain),
+                DatasetPropertyFilter.PropertyOneofCase.Name => ("name", property.Name),
+                _ => ("version", property.Version),
+            };
+            var parameter = "$f" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+            sql.Append(" AND d.").Append(column).Append(" = ").Append(parameter);
+            parameters.Add((parameter, value));
+        }
 
-            sql.Append(page.OrderAndLimit("d"));
-            var rows = new List<DatasetRow>();
-            using (var command = Command(connection, transaction, sql.ToString(), [.. parameters]))
-            using (var reader = command.ExecuteReader())
+        sql.Append(page.OrderAndLimit("d"));
+        var rows = new List<DatasetRow>();
+        using (var command = Command(connection, transaction, sql.ToString(), [.. parameters]))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
             {
-                while (reader.Read())
-                {
-                    rows.Add(DatasetRow.Read(reader, 0));
-                }
+                rows.Add(DatasetRow.Read(reader, 0));
             }
+        }
 
-            var response = new ListDatasetsResponse { NextToken = page.NextToken(rows.Count) };
-            response.Datasets.AddRange(rows.Select(row => ToDataset(connection, transaction, row)));
-            return response;
-        }, cancellationToken);
+        var response = new ListDatasetsResponse { NextToken = page.NextToken(rows.Count) };
+        response.Datasets.AddRange(rows.Select(row => ToDataset(connection, transaction, row)));
+        return response;
     }
 
     /// <summary>Finds a dataset by project, domain, name and version (and UUID when the id carries one).</summary>

@@ -6,6 +6,7 @@
 // race Flyte resolves with a conditional update cannot happen.
 using Datacatalog;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.Data.Sqlite;
 
 namespace FlyteSharp.Catalog.Embedded;
 
@@ -15,9 +16,15 @@ public sealed partial class SqliteDataCatalog
         "project = $project AND name = $name AND domain = $domain AND version = $version AND tag_name = $tag";
 
     /// <inheritdoc />
-    public Task<GetOrExtendReservationResponse> GetOrExtendReservationAsync(GetOrExtendReservationRequest request, CancellationToken cancellationToken = default)
+    public Task<GetOrExtendReservationResponse> GetOrExtendReservationAsync(GetOrExtendReservationRequest request, CancellationToken cancellationToken = default) =>
+        Run("GetOrExtendReservation", TransactionKind.Write, request, CatalogRequestValidator.Validate, GetOrExtendReservation, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ReleaseReservationResponse> ReleaseReservationAsync(ReleaseReservationRequest request, CancellationToken cancellationToken = default) =>
+        Run("ReleaseReservation", TransactionKind.Write, request, CatalogRequestValidator.Validate, ReleaseReservation, cancellationToken);
+
+    private GetOrExtendReservationResponse GetOrExtendReservation(GetOrExtendReservationRequest request, SqliteConnection connection, SqliteTransaction transaction)
     {
-        CatalogRequestValidator.Validate(request);
         var heartbeat = _maxHeartbeat;
         if (request.HeartbeatInterval is { } requested && requested.ToTimeSpan() < heartbeat)
         {
@@ -25,75 +32,57 @@ public sealed partial class SqliteDataCatalog
         }
 
         var id = request.ReservationId;
-        return Run("GetOrExtendReservation", TransactionKind.Write, (connection, transaction) =>
+        var now = NowMicros();
+        var expiresAt = now + (heartbeat.Ticks * _graceMultiplier / TimeSpan.TicksPerMicrosecond);
+        (string Owner, long ExpiresAt)? current = null;
+        using (var select = ReservationCommand(connection, transaction, id, "SELECT owner_id, expires_at FROM reservations WHERE " + ReservationKey + ";"))
+        using (var reader = select.ExecuteReader())
         {
-            var now = NowMicros();
-            var expiresAt = now + (heartbeat.Ticks * _graceMultiplier / TimeSpan.TicksPerMicrosecond);
-            (string Owner, long ExpiresAt)? current = null;
-            using (var select = ReservationCommand(connection, transaction, id, "SELECT owner_id, expires_at FROM reservations WHERE " + ReservationKey + ";"))
-            using (var reader = select.ExecuteReader())
+            if (reader.Read())
             {
-                if (reader.Read())
-                {
-                    current = (reader.GetString(0), reader.GetInt64(1));
-                }
+                current = (reader.GetString(0), reader.GetInt64(1));
             }
+        }
 
-            if (current is null)
-            {
-                using var insert = ReservationCommand(
-                    connection,
-                    transaction,
-                    id,
-                    """
-                    INSERT INTO reservations (project, name, domain, version, tag_name, owner_id, expires_at, created_at, updated_at)
-                    VALUES ($project, $name, $domain, $version, $tag, $owner, $expires, $now, $now);
-                    """);
-                insert.Parameters.AddWithValue("$owner", request.OwnerId);
-                insert.Parameters.AddWithValue("$expires", expiresAt);
-                insert.Parameters.AddWithValue("$now", now);
-                insert.ExecuteNonQuery();
-            }
-            else if (current.Value.ExpiresAt < now || string.Equals(current.Value.Owner, request.OwnerId, StringComparison.Ordinal))
-            {
-                using var update = ReservationCommand(
-                    connection,
-                    transaction,
-                    id,
-                    "UPDATE reservations SET owner_id = $owner, expires_at = $expires, updated_at = $now WHERE " + ReservationKey + ";");
-                update.Parameters.AddWithValue("$owner", request.OwnerId);
-                update.Parameters.AddWithValue("$expires", expiresAt);
-                update.Parameters.AddWithValue("$now", now);
-                update.ExecuteNonQuery();
-            }
-            else
-            {
-                return Reservation(id, current.Value.Owner, heartbeat, current.Value.ExpiresAt);
-            }
+        string sql;
+        if (current is null)
+        {
+            sql = """
+                INSERT INTO reservations (project, name, domain, version, tag_name, owner_id, expires_at, created_at, updated_at)
+                VALUES ($project, $name, $domain, $version, $tag, $owner, $expires, $now, $now);
+                """;
+        }
+        else if (current.Value.ExpiresAt < now || string.Equals(current.Value.Owner, request.OwnerId, StringComparison.Ordinal))
+        {
+            sql = "UPDATE reservations SET owner_id = $owner, expires_at = $expires, updated_at = $now WHERE " + ReservationKey + ";";
+        }
+        else
+        {
+            return Reservation(id, current.Value.Owner, heartbeat, current.Value.ExpiresAt);
+        }
 
-            return Reservation(id, request.OwnerId, heartbeat, expiresAt);
-        }, cancellationToken);
+        using var write = ReservationCommand(connection, transaction, id, sql);
+        write.Parameters.AddWithValue("$owner", request.OwnerId);
+        write.Parameters.AddWithValue("$expires", expiresAt);
+        write.Parameters.AddWithValue("$now", now);
+        write.ExecuteNonQuery();
+        return Reservation(id, request.OwnerId, heartbeat, expiresAt);
     }
 
-    /// <inheritdoc />
-    public Task<ReleaseReservationResponse> ReleaseReservationAsync(ReleaseReservationRequest request, CancellationToken cancellationToken = default)
+    private static ReleaseReservationResponse ReleaseReservation(ReleaseReservationRequest request, SqliteConnection connection, SqliteTransaction transaction)
     {
-        CatalogRequestValidator.Validate(request);
-        return Run("ReleaseReservation", TransactionKind.Write, (connection, transaction) =>
-        {
-            using var delete = ReservationCommand(
-                connection,
-                transaction,
-                request.ReservationId,
-                "DELETE FROM reservations WHERE " + ReservationKey + " AND owner_id = $owner;");
-            delete.Parameters.AddWithValue("$owner", request.OwnerId);
-            delete.ExecuteNonQuery();
-            return new ReleaseReservationResponse();
-        }, cancellationToken);
+        using var delete = ReservationCommand(
+            connection,
+            transaction,
+            request.ReservationId,
+            "DELETE FROM reservations WHERE " + ReservationKey + " AND owner_id = $owner;");
+        delete.Parameters.AddWithValue("$owner", request.OwnerId);
+        delete.ExecuteNonQuery();
+        return new ReleaseReservationResponse();
     }
 
-    private static Microsoft.Data.Sqlite.SqliteCommand ReservationCommand(
-        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, ReservationID id, string sql) =>
+    private static SqliteCommand ReservationCommand(
+        SqliteConnection connection, SqliteTransaction transaction, ReservationID id, string sql) =>
         Command(
             connection,
             transaction,

@@ -64,7 +64,7 @@ public sealed partial class SqliteDataCatalog : IDataCatalog, IDisposable
 
     /// <summary>Creates the file and schema now instead of on the first call; reports a bad file early.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        Run("Initialize", TransactionKind.Read, static (_, _) => true, cancellationToken);
+        Run("Initialize", TransactionKind.Read, true, static _ => { }, static (_, _, _) => true, cancellationToken);
 
     /// <summary>Closes the pooled connections of this file.</summary>
     public void Dispose()
@@ -88,7 +88,17 @@ public sealed partial class SqliteDataCatalog : IDataCatalog, IDisposable
         Write,
     }
 
-    private Task<T> Run<T>(string operation, TransactionKind kind, Func<SqliteConnection, SqliteTransaction, T> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates <paramref name="request"/>, then runs <paramref name="body"/> in one transaction. Every failure, bad input
+    /// included, comes back as a faulted task, never as a synchronous throw.
+    /// </summary>
+    private Task<T> Run<TRequest, T>(
+        string operation,
+        TransactionKind kind,
+        TRequest request,
+        Action<TRequest> validate,
+        Func<TRequest, SqliteConnection, SqliteTransaction, T> body,
+        CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -97,11 +107,13 @@ public sealed partial class SqliteDataCatalog : IDataCatalog, IDisposable
 
         try
         {
+            ArgumentNullException.ThrowIfNull(request);
+            validate(request);
             ObjectDisposedException.ThrowIf(_disposed, this);
             EnsureInitialized();
             using var connection = Open();
             using var transaction = connection.BeginTransaction(deferred: kind == TransactionKind.Read);
-            var result = body(connection, transaction);
+            var result = body(request, connection, transaction);
             transaction.Commit();
             return Task.FromResult(result);
         }

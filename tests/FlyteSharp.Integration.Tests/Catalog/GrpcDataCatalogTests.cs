@@ -167,6 +167,20 @@ public sealed class GrpcDataCatalogTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_artifact_larger_than_grpcs_default_4_MiB_round_trips()
+    {
+        var (client, _) = await ServeAsync((_, _, _) => Task.CompletedTask);
+        var id = DatasetId();
+        var large = new string('r', 6 * 1024 * 1024);
+        await client.CreateDatasetAsync(CreateDataset(id), Ct);
+        await client.CreateArtifactAsync(new CreateArtifactRequest { Artifact = Artifact(id, "big", ("o0", StringLiteral(large))) }, Ct);
+
+        var read = await client.GetArtifactAsync(ById(id, "big"), Ct);
+
+        Assert.Equal(large.Length, read.Artifact.Data[0].Value.Scalar.Primitive.StringValue.Length);
+    }
+
+    [Fact]
     public void Bad_endpoints_and_options_are_rejected_up_front()
     {
         Assert.Throws<ArgumentException>(() => new GrpcDataCatalog(new Uri("ftp://127.0.0.1:21")));

@@ -24,7 +24,7 @@ internal static class CatalogStatusCodes
         StatusCode.AlreadyExists => CatalogErrorCode.AlreadyExists,
         StatusCode.InvalidArgument => CatalogErrorCode.InvalidArgument,
         StatusCode.FailedPrecondition => CatalogErrorCode.FailedPrecondition,
-        StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled or StatusCode.ResourceExhausted => CatalogErrorCode.Unavailable,
+        StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled => CatalogErrorCode.Unavailable,
         _ => CatalogErrorCode.Internal,
     };
 

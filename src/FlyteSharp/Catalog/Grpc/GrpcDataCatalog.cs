@@ -28,7 +28,7 @@ public sealed class GrpcDataCatalog : IDataCatalog, IDisposable
 
     /// <summary>Connects to the DataCatalog at <paramref name="endpoint"/> (<c>http://</c> for plaintext HTTP/2, <c>https://</c> for TLS) on a channel it owns.</summary>
     public GrpcDataCatalog(Uri endpoint, GrpcDataCatalogOptions? options = null)
-        : this(CreateChannel(endpoint), owned: true, options)
+        : this(CreateChannel(endpoint, options ?? new GrpcDataCatalogOptions()), owned: true, options)
     {
     }
 
@@ -97,9 +97,10 @@ public sealed class GrpcDataCatalog : IDataCatalog, IDisposable
     /// <summary>Disposes the channel when this catalog created it.</summary>
     public void Dispose() => _ownedChannel?.Dispose();
 
-    private static GrpcChannel CreateChannel(Uri endpoint)
+    private static GrpcChannel CreateChannel(Uri endpoint, GrpcDataCatalogOptions options)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
+        options.Validate();
         if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
         {
             throw new ArgumentException(
@@ -107,7 +108,7 @@ public sealed class GrpcDataCatalog : IDataCatalog, IDisposable
                 nameof(endpoint));
         }
 
-        return GrpcChannel.ForAddress(endpoint);
+        return GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions { MaxReceiveMessageSize = options.MaxReceiveMessageSize });
     }
 
     private async Task<TResponse> CallAsync<TRequest, TResponse>(

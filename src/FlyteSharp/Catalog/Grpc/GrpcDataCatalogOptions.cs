@@ -15,8 +15,19 @@ public sealed class GrpcDataCatalogOptions
     /// <summary>The longest wait between two attempts.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The largest response accepted on a channel the catalog creates itself (artifacts carry their literals inline;
+    /// gRPC's own default is 4 MiB). A borrowed channel keeps its own setting.
+    /// </summary>
+    public int MaxReceiveMessageSize { get; set; } = 64 * 1024 * 1024;
+
     internal void Validate()
     {
+        if (MaxReceiveMessageSize <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxReceiveMessageSize), MaxReceiveMessageSize, "The maximum message size must be positive.");
+        }
+
         if (CallTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(CallTimeout), CallTimeout, "The call timeout must be positive.");

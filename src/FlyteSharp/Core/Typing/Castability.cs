@@ -427,7 +427,9 @@ public static class Castability
             }
         }
 
-        return "ambiguous, variants " + string.Join(", ", matches) + " all accept it";
+        var last = matches[matches.Count - 1];
+        matches.RemoveAt(matches.Count - 1);
+        return "ambiguous, variants " + string.Join(", ", matches) + " and " + last + (matches.Count == 1 ? " both" : " all") + " accept it";
     }
 
     private static string VariantReasons(FlyteType upstream, UnionType downstream, string path)

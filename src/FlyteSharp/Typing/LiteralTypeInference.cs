@@ -1,6 +1,8 @@
 // Mirrors flytepropeller pkg/compiler/validators/utils.go (v1.16.8): LiteralTypeForLiteral, literalTypeForScalar,
 // literalTypeForPrimitive, literalTypeForLiterals and buildMultipleTypeUnion. Where upstream returns a nil type (a
 // blob without metadata, a literal with no value) every later cast fails; here that is a failure with a reason.
+// One deliberate difference (docs/typing.md): sibling collections and maps merge their element types (an empty
+// one takes its sibling's, unions pool their variants) instead of making a union of containers nothing accepts.
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -120,7 +122,6 @@ public static class LiteralTypeInference
     private static FlyteType ForLiterals(IEnumerable<(Proto.Literal Literal, string Path)> elements)
     {
         var distinct = new List<FlyteType>();
-        var seen = new HashSet<FlyteType>();
         FlyteType? emptyCollectionType = null;
         foreach (var (literal, path) in elements)
         {
@@ -131,10 +132,7 @@ public static class LiteralTypeInference
                 continue;
             }
 
-            if (seen.Add(type))
-            {
-                distinct.Add(type);
-            }
+            AddDistinct(distinct, type);
         }
 
         if (distinct.Count == 0 && emptyCollectionType is not null)
@@ -157,6 +155,78 @@ public static class LiteralTypeInference
                 return MultipleTypeUnion(ordered);
         }
     }
+
+    // Upstream keeps every distinct type, and only flattens lists of unions when it builds the union. FlyteSharp
+    // first merges sibling containers: [{"a": [1]}, {"a": []}] is list<map<list<INTEGER>>>, and
+    // [{"a": <int?>}, {"b": <null>}] is list<map<union[INTEGER,NONE]>>, where upstream makes unions of maps that no
+    // map type accepts. Direct elements are not merged: [1, None] stays union[INTEGER,NONE], as upstream.
+    private static void AddDistinct(List<FlyteType> distinct, FlyteType type)
+    {
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            if (TryMerge(distinct[i], type, out var merged))
+            {
+                distinct[i] = merged;
+                return;
+            }
+        }
+
+        distinct.Add(type);
+    }
+
+    // Equal types, or collections (maps) whose element (value) types merge.
+    private static bool TryMerge(FlyteType left, FlyteType right, [NotNullWhen(true)] out FlyteType? merged)
+    {
+        merged = null;
+        if (left.Equals(right))
+        {
+            merged = left;
+        }
+        else if (string.Equals(left.StructureTag, right.StructureTag, StringComparison.Ordinal))
+        {
+            if (left is CollectionType leftList && right is CollectionType rightList
+                && TryMergeElements(leftList.ElementType, rightList.ElementType, out var element))
+            {
+                merged = leftList with { ElementType = element };
+            }
+            else if (left is MapType leftMap && right is MapType rightMap
+                && TryMergeElements(leftMap.ValueType, rightMap.ValueType, out var value))
+            {
+                merged = leftMap with { ValueType = value };
+            }
+        }
+
+        return merged is not null;
+    }
+
+    // Element types merge when one is NONE (an empty container), when they merge as types, or when both are unions
+    // (the variants are pooled, as upstream pools the variants of lists of unions).
+    private static bool TryMergeElements(FlyteType left, FlyteType right, [NotNullWhen(true)] out FlyteType? merged)
+    {
+        if (IsNone(left) || IsNone(right))
+        {
+            merged = IsNone(left) ? right : left;
+            return true;
+        }
+
+        if (TryMerge(left, right, out merged))
+        {
+            return true;
+        }
+
+        if (left is UnionType leftUnion && right is UnionType rightUnion
+            && string.Equals(left.StructureTag, right.StructureTag, StringComparison.Ordinal))
+        {
+            var variants = leftUnion.Variants.Concat(rightUnion.Variants).Distinct().OrderBy(SortKey, StringComparer.Ordinal);
+            merged = leftUnion with { Variants = variants.ToEquatableArray() };
+            return true;
+        }
+
+        merged = null;
+        return false;
+    }
+
+    private static bool IsNone(FlyteType type) => type is SimpleType { Kind: SimpleKind.None };
 
     // buildMultipleTypeUnion: collections of unions are flattened into one collection of the union of all variants.
     private static FlyteType MultipleTypeUnion(IEnumerable<FlyteType> types)

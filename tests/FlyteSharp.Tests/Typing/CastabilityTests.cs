@@ -45,6 +45,7 @@ public sealed class CastabilityTests
         Assert.False(Castable(Tag(Int, "int"), Int));
         Assert.True(Castable(Int, Tag(Int, "int")));
         Assert.Equal("outputs.o0: INTEGER(tag:\"int\") is not castable to INTEGER: structure tags differ", Reason(Tag(Int, "int"), Int));
+        Assert.Equal("outputs.o0: INTEGER(tag:\"int\") is not castable to STRING(tag:\"str\")", Reason(Tag(Int, "int"), Tag(Str, "str")));
     }
 
     [Fact]

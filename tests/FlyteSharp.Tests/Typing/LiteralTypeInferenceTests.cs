@@ -176,6 +176,51 @@ public sealed class LiteralTypeInferenceTests
     }
 
     [Fact]
+    public void Direct_elements_of_distinct_types_are_not_merged_as_upstream()
+    {
+        Assert.Equal(Model.List(Model.Union(Model.Int, Model.None)), Infer(List(Int(1), None())));
+        Assert.Equal(
+            Model.List(Model.Union(Model.Union(Model.Int), Model.Union(Model.None))),
+            Infer(List(Union(Int(1), SimpleType(Flyteidl.Core.SimpleType.Integer)), Union(None(), SimpleType(Flyteidl.Core.SimpleType.None)))));
+    }
+
+    [Fact]
+    public void An_empty_container_deeper_down_takes_its_siblings_type()
+    {
+        // Upstream: union[map<list<INTEGER>>, map<list<NONE>>], which no map type accepts.
+        Assert.Equal(
+            Model.List(Model.Map(Model.List(Model.Int))),
+            Infer(List(Map(("a", List(Int(1)))), Map(("a", List())))));
+        Assert.Equal(
+            Model.List(Model.Map(Model.Map(Model.Str))),
+            Infer(List(Map(("a", Map())), Map(("b", Map(("c", Str("x"))))))));
+        Assert.Equal(
+            Model.List(Model.List(Model.List(Model.Int))),
+            Infer(List(List(List(Int(1))), List(List()))));
+    }
+
+    [Fact]
+    public void Sibling_maps_of_union_values_pool_their_variants()
+    {
+        var someInt = Union(Int(1), SimpleType(Flyteidl.Core.SimpleType.Integer, "int"));
+        var noInt = Union(None(), SimpleType(Flyteidl.Core.SimpleType.None, "none"));
+        var literal = List(Map(("a", someInt)), Map(("b", noInt)));
+
+        var type = Infer(literal);
+
+        Assert.Equal(Model.List(Model.Map(Model.Union(Model.Tag(Model.Int, "int"), Model.Tag(Model.None, "none")))), type);
+        Assert.True(Castability.Check(type, Model.List(Model.Map(Model.Optional(Model.Int, "int"))), "outputs.o0").IsCastable);
+    }
+
+    [Fact]
+    public void Sibling_containers_of_distinct_plain_types_are_not_merged()
+    {
+        Assert.Equal(
+            Model.List(Model.Union(Model.Map(Model.Int), Model.Map(Model.Str))),
+            Infer(List(Map(("a", Int(1))), Map(("a", Str("x"))))));
+    }
+
+    [Fact]
     public void Uninferable_values_fail_with_the_path_to_them()
     {
         var blobWithoutMetadata = Scalar(new Scalar { Blob = new Blob { Uri = "s3://x" } });

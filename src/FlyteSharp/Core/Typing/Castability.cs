@@ -113,14 +113,15 @@ public static class Castability
             return Accept(out reason);
         }
 
+        var same = SameIgnoringStructure(upstream, downstream);
         var upstreamTag = upstream.StructureTag ?? string.Empty;
         var downstreamTag = downstream.StructureTag ?? string.Empty;
         if (upstreamTag.Length != 0 && !string.Equals(upstreamTag, downstreamTag, StringComparison.Ordinal))
         {
-            return Reject(path, upstream, downstream, "structure tags differ", explain, out reason);
+            return Reject(path, upstream, downstream, same ? "structure tags differ" : null, explain, out reason);
         }
 
-        return SameIgnoringStructure(upstream, downstream)
+        return same
             ? Accept(out reason)
             : Reject(path, upstream, downstream, null, explain, out reason);
     }

@@ -22,7 +22,10 @@ public static class LiteralTypeInference
     /// <summary>The <c>Binary.tag</c> of MessagePack-encoded values (dataclasses, dicts), whose type is STRUCT.</summary>
     public const string MessagePackTag = "msgpack";
 
-    private static readonly SimpleType None = new(SimpleKind.None);
+    // One instance per kind: a list of a million integers infers a million element types.
+    private static readonly SimpleType[] Simple = [.. Enum.GetValues<SimpleKind>().Select(kind => new SimpleType(kind))];
+
+    private static readonly SimpleType None = Simple[(int)SimpleKind.None];
 
     /// <summary>Infers the type of <paramref name="literal"/>.</summary>
     /// <exception cref="ArgumentException">The type cannot be inferred (the message names where and why).</exception>
@@ -46,36 +49,48 @@ public static class LiteralTypeInference
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            type = ForLiteral(literal, path);
+            // No paths on the way: a cached list of a million values must not build a million strings.
+            type = ForLiteral(literal, null);
             failure = null;
             return true;
         }
-        catch (InferenceFailure e)
+        catch (InferenceFailure)
         {
             type = null;
-            failure = e.Message;
-            return false;
         }
+
+        try
+        {
+            ForLiteral(literal, path);
+            failure = path + ": the type of the value cannot be inferred";
+        }
+        catch (InferenceFailure e)
+        {
+            failure = e.Message;
+        }
+
+        return false;
     }
 
-    private static FlyteType ForLiteral(Proto.Literal literal, string path) =>
+    // A null path skips building paths; failures are then re-run with one to say where they are.
+    private static FlyteType ForLiteral(Proto.Literal literal, string? path) =>
         literal.ValueCase switch
         {
             Proto.Literal.ValueOneofCase.Scalar => ForScalar(literal.Scalar, path),
             Proto.Literal.ValueOneofCase.Collection => new CollectionType(ForLiterals(
-                literal.Collection.Literals.Select((element, i) => (element, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]")))),
+                literal.Collection.Literals.Select((element, i) => (element, path is null ? null : path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]")))),
             Proto.Literal.ValueOneofCase.Map => new MapType(ForLiterals(
-                literal.Map.Literals.Select(entry => (entry.Value, path + "{\"" + entry.Key + "\"}")))),
+                literal.Map.Literals.Select(entry => (entry.Value, path is null ? null : path + "{\"" + entry.Key + "\"}")))),
             Proto.Literal.ValueOneofCase.OffloadedMetadata => literal.OffloadedMetadata.InferredType is { } inferred
                 ? Convert(inferred, path, "the offloaded literal's inferred_type")
                 : throw Fail(path, "the offloaded literal has no inferred_type"),
             _ => throw Fail(path, "the literal has no value"),
         };
 
-    private static FlyteType ForScalar(Proto.Scalar scalar, string path) =>
+    private static FlyteType ForScalar(Proto.Scalar scalar, string? path) =>
         scalar.ValueCase switch
         {
-            Proto.Scalar.ValueOneofCase.Primitive => new SimpleType(ForPrimitive(scalar.Primitive)),
+            Proto.Scalar.ValueOneofCase.Primitive => Simple[(int)ForPrimitive(scalar.Primitive)],
             Proto.Scalar.ValueOneofCase.Blob => scalar.Blob.Metadata is null
                 ? throw Fail(path, "the blob has no metadata")
                 : scalar.Blob.Metadata.Type is null
@@ -83,8 +98,8 @@ public static class LiteralTypeInference
                     : Convert(new Proto.LiteralType { Blob = scalar.Blob.Metadata.Type }, path, "the blob type"),
 
             // Tagged binaries are MessagePack-encoded structured values (flyte RFC 5741); others are raw bytes.
-            Proto.Scalar.ValueOneofCase.Binary => new SimpleType(
-                string.Equals(scalar.Binary.Tag, MessagePackTag, StringComparison.Ordinal) ? SimpleKind.Struct : SimpleKind.Binary),
+            Proto.Scalar.ValueOneofCase.Binary => Simple[(int)(
+                string.Equals(scalar.Binary.Tag, MessagePackTag, StringComparison.Ordinal) ? SimpleKind.Struct : SimpleKind.Binary)],
             Proto.Scalar.ValueOneofCase.Schema => scalar.Schema.Type is null
                 ? throw Fail(path, "the schema has no type")
                 : Convert(new Proto.LiteralType { Schema = scalar.Schema.Type }, path, "the schema type"),
@@ -94,8 +109,8 @@ public static class LiteralTypeInference
                     ? throw Fail(path, "the structured dataset metadata has no type")
                     : Convert(new Proto.LiteralType { StructuredDatasetType = scalar.StructuredDataset.Metadata.StructuredDatasetType }, path, "the structured dataset type"),
             Proto.Scalar.ValueOneofCase.NoneType => None,
-            Proto.Scalar.ValueOneofCase.Error => new SimpleType(SimpleKind.Error),
-            Proto.Scalar.ValueOneofCase.Generic => new SimpleType(SimpleKind.Struct),
+            Proto.Scalar.ValueOneofCase.Error => Simple[(int)SimpleKind.Error],
+            Proto.Scalar.ValueOneofCase.Generic => Simple[(int)SimpleKind.Struct],
 
             // A union value is typed by the variant type it carries, as a single-variant union.
             Proto.Scalar.ValueOneofCase.Union => scalar.Union.Type is null
@@ -119,7 +134,7 @@ public static class LiteralTypeInference
 
     // literalTypeForLiterals: one type when the elements agree, NONE when there are none, otherwise a union of the
     // distinct types in a stable order. Empty nested collections only count when nothing else gives a type.
-    private static FlyteType ForLiterals(IEnumerable<(Proto.Literal Literal, string Path)> elements)
+    private static FlyteType ForLiterals(IEnumerable<(Proto.Literal Literal, string? Path)> elements)
     {
         var distinct = new List<FlyteType>();
         FlyteType? emptyCollectionType = null;
@@ -250,7 +265,7 @@ public static class LiteralTypeInference
         return nested ? new CollectionType(result) : result;
     }
 
-    private static FlyteType Convert(Proto.LiteralType literalType, string path, string what)
+    private static FlyteType Convert(Proto.LiteralType literalType, string? path, string what)
     {
         try
         {
@@ -397,7 +412,7 @@ public static class LiteralTypeInference
         }
     }
 
-    private static InferenceFailure Fail(string path, string why) =>
+    private static InferenceFailure Fail(string? path, string why) =>
         new(path + ": the type of the value cannot be inferred: " + why);
 
     // Unwinds the recursion to TryInfer; never escapes this class.

@@ -13,7 +13,7 @@ internal abstract class Codec
     {
         ClrType = clrType;
         Type = type;
-        LiteralType = FlyteTypeToProto.Convert(type);
+        LiteralType = LiteralTypeModel.ToLiteralType(type);
     }
 
     /// <summary>The C# type converted.</summary>

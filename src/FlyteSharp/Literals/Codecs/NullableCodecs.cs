@@ -37,8 +37,8 @@ internal sealed class NullableReferenceCodec<TReference>(Codec<TReference> varia
 internal sealed class OptionalUnion<T>(Codec<T> variant)
 {
     private readonly string variantTag = FlytekitNames.UnionTagOf(variant.Type);
-    private readonly LiteralType variantStoredType = FlyteTypeToProto.Convert(variant.Type with { StructureTag = FlytekitNames.UnionTagOf(variant.Type) });
-    private readonly LiteralType noneStoredType = FlyteTypeToProto.Convert(new SimpleType(SimpleKind.None) { StructureTag = FlytekitNames.UnionTags.None });
+    private readonly LiteralType variantStoredType = LiteralTypeModel.ToLiteralType(variant.Type with { StructureTag = FlytekitNames.UnionTagOf(variant.Type) });
+    private readonly LiteralType noneStoredType = LiteralTypeModel.ToLiteralType(new SimpleType(SimpleKind.None) { StructureTag = FlytekitNames.UnionTags.None });
 
     public Literal WriteValue(T value) => Wrap(variant.Encode(value), variantStoredType);
 

@@ -14,6 +14,9 @@ public interface IBlobStore
     /// <summary>Whether this store can read and write <paramref name="uri"/>.</summary>
     bool CanHandle(string uri);
 
+    /// <summary>Whether <paramref name="uri"/> already lies inside this store's raw-output area, so copying it in again is unnecessary.</summary>
+    bool IsStored(string uri);
+
     /// <summary>Whether a file or a directory exists at <paramref name="uri"/> (in an object store: a key, or a prefix with at least one key).</summary>
     Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default);
 

@@ -74,6 +74,19 @@ public sealed class LocalBlobStore : IBlobStore
         !string.IsNullOrEmpty(uri) && (uri.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || !HasScheme(uri));
 
     /// <inheritdoc />
+    public bool IsStored(string uri)
+    {
+        if (!CanHandle(uri))
+        {
+            return false;
+        }
+
+        var path = ToLocalPath(uri);
+        return path.StartsWith(RawOutputPrefix + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && !path.StartsWith(Path.Combine(RawOutputPrefix, StagingFolder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    /// <inheritdoc />
     public Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default)
     {
         var path = ToLocalPath(uri);

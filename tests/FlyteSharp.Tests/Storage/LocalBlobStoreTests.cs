@@ -29,6 +29,19 @@ public sealed class LocalBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_uris_inside_the_raw_output_prefix_count_as_stored()
+    {
+        var source = await WriteAsync("work/sales.csv", "a,b\n");
+        var stored = await _store.PutFileAsync(source, Ct);
+
+        Assert.True(_store.IsStored(stored));
+        Assert.False(_store.IsStored(LocalBlobStore.ToUri(source)));
+        Assert.False(_store.IsStored(LocalBlobStore.ToUri(_store.RawOutputPrefix + "-sibling/x.csv")));
+        Assert.False(_store.IsStored(LocalBlobStore.ToUri(Path.Combine(_store.RawOutputPrefix, ".staging", "x.csv"))));
+        Assert.False(_store.IsStored("s3://bucket/raw/x.csv"));
+    }
+
+    [Fact]
     public async Task Storing_the_same_file_again_returns_the_same_uri_and_leaves_no_staging_behind()
     {
         var source = await WriteAsync("work/sales.csv", "a,b\n");

@@ -6,7 +6,7 @@ using Google.Protobuf;
 namespace FlyteSharp.Integration.Tests.Interop;
 
 /// <summary>
-/// Runs <c>interop/datacatalog-client.mjs</c>, a DataCatalog client made of gRPC for Node and the official Flyte IDL,
+/// Runs <c>node-client/datacatalog-client.mjs</c>, a DataCatalog client made of gRPC for Node and the official Flyte IDL,
 /// against one server. Each scenario is one Node process with JSON in and JSON out.
 /// </summary>
 internal sealed class NodeDataCatalogClient(string endpoint)

@@ -26,7 +26,7 @@ internal static class NodeInteropProject
         .Single(attribute => attribute.Key == "FlyteSharpRoot")
         .Value ?? throw new InvalidOperationException("The test assembly does not record the repository root (FlyteSharpRoot).");
 
-    public static string Directory { get; } = Path.Combine(RepositoryRoot, "tests", "FlyteSharp.Integration.Tests", "interop");
+    public static string Directory { get; } = Path.Combine(RepositoryRoot, "tests", "FlyteSharp.Integration.Tests", "node-client");
 
     public static string ClientScript { get; } = Path.Combine(Directory, "datacatalog-client.mjs");
 

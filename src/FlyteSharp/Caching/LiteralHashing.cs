@@ -11,10 +11,10 @@ using FlyteSharp.Hashing;
 namespace FlyteSharp.Caching;
 
 /// <summary>
-/// The fast path of <see cref="ArtifactTag"/>: hashes a <c>LiteralMap</c> straight from the protobuf objects into
+/// The fast path of <see cref="CacheTag"/>: hashes a <c>LiteralMap</c> straight from the protobuf objects into
 /// SHA-256, applying hashify on the way instead of building the hashified copy, its JSON text, or a value tree.
 /// Every node's hash goes into a stack slot of its parent; only lists and objects larger than a few entries take a
-/// pooled buffer. It must agree with <see cref="ProtoObjectHash"/> on <see cref="ArtifactTag.Hashify"/>'s output
+/// pooled buffer. It must agree with <see cref="ProtoObjectHash"/> on <see cref="CacheTag.Hashify"/>'s output
 /// (a property test checks it); the rare sub-messages it does not special-case (a union's <c>LiteralType</c>,
 /// structured dataset types, legacy schemas, offloaded metadata) go through <see cref="ProtoObjectHash"/>.
 /// </summary>

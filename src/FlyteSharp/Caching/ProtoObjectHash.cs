@@ -8,7 +8,7 @@ namespace FlyteSharp.Caching;
 
 /// <summary>
 /// The hash Flyte's <c>pbhash.ComputeHash</c> gives any protobuf message, computed from its descriptor. Use it for
-/// any message; <see cref="ArtifactTag"/> has a faster path for literal maps that agrees with it.
+/// any message; <see cref="CacheTag"/> has a faster path for literal maps that agrees with it.
 /// </summary>
 public sealed class ProtoObjectHash
 {

@@ -6,11 +6,12 @@ using FlyteSharp.Hashing;
 namespace FlyteSharp.Caching;
 
 /// <summary>
-/// The catalog tag of a cached task execution, byte-identical to flytepropeller's:
+/// The DataCatalog artifact tag of a cached task execution (named apart from <c>Flyteidl.Core.ArtifactTag</c>),
+/// byte-identical to flytepropeller's:
 /// <c>flyte_cached-</c> + unpadded base64url of the hash of the inputs after dropping ignored names and
 /// hashifying the rest (a literal that carries a <c>hash</c> stands for that hash alone).
 /// </summary>
-public static class ArtifactTag
+public static class CacheTag
 {
     /// <summary>Every tag starts with this.</summary>
     public const string Prefix = "flyte_cached-";
@@ -80,7 +81,7 @@ public static class ArtifactTag
     /// input's own hash. Slower than <see cref="Compute"/>; not for the hot path.
     /// </summary>
     /// <exception cref="CacheKeyException">Flyte cannot compute a key for these inputs either.</exception>
-    public static ArtifactTagExplanation Explain(LiteralMap? inputs, IReadOnlyCollection<string>? ignoredInputs = null)
+    public static CacheTagExplanation Explain(LiteralMap? inputs, IReadOnlyCollection<string>? ignoredInputs = null)
     {
         var ignored = ignoredInputs ?? NoIgnoredInputs;
         var hashified = Hashify(inputs, ignored);
@@ -99,7 +100,7 @@ public static class ArtifactTag
         }
 
         perInput.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return new ArtifactTagExplanation(tag, CanonicalJson.Render(hashified), perInput);
+        return new CacheTagExplanation(tag, CanonicalJson.Render(hashified), perInput);
     }
 
     private static Literal HashifyLiteral(Literal literal)
@@ -134,10 +135,10 @@ public static class ArtifactTag
 }
 
 /// <summary>What went into an artifact tag.</summary>
-/// <param name="Tag">The tag, as <see cref="ArtifactTag.Compute"/> returns it.</param>
+/// <param name="Tag">The tag, as <see cref="CacheTag.Compute"/> returns it.</param>
 /// <param name="CanonicalJson">The hashified inputs as Flyte's jsonpb renders them: the text whose objecthash is the tag.</param>
 /// <param name="Inputs">Each input by name (ordinal order), ignored ones included.</param>
-public sealed record ArtifactTagExplanation(string Tag, string CanonicalJson, IReadOnlyList<InputHash> Inputs);
+public sealed record CacheTagExplanation(string Tag, string CanonicalJson, IReadOnlyList<InputHash> Inputs);
 
 /// <summary>One input's part in an artifact tag.</summary>
 /// <param name="Name">The input name.</param>

@@ -205,14 +205,19 @@ internal sealed class JsonpbTraversal
         switch (field.FieldType)
         {
             case FieldType.Message or FieldType.Group:
-                if (value is null)
+                switch (value)
                 {
-                    sink.Null();
-                    return;
+                    case null:
+                        sink.Null();
+                        return;
+                    case IMessage message:
+                        WriteMessage(message, sink, typeUrl: null);
+                        return;
+                    default:
+                        // C# exposes wrapper-typed fields as the wrapped value (long?, string, ...), not as messages.
+                        WriteSingular(field.MessageType.FindFieldByNumber(1), value, sink);
+                        return;
                 }
-
-                WriteMessage((IMessage)value, sink, typeUrl: null);
-                return;
             case FieldType.Enum:
                 if (field.EnumType.FullName == "google.protobuf.NullValue")
                 {

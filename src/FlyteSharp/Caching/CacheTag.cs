@@ -43,7 +43,11 @@ public static class CacheTag
         {
             LiteralHashing.HashInputs(inputs, ignored, destination);
         }
-        catch (Exception exception) when (exception is CacheKeyException or InsufficientExecutionStackException)
+        catch (InsufficientExecutionStackException exception)
+        {
+            throw new CacheKeyException("Cannot compute a cache key: the inputs are nested too deeply.", exception);
+        }
+        catch (CacheKeyException exception)
         {
             // The fast path knows what failed but not where; the descriptor-driven path names the field.
             ProtoObjectHash.Default.Compute(Hashify(inputs, ignored), destination);
@@ -105,6 +109,7 @@ public static class CacheTag
 
     private static Literal HashifyLiteral(Literal literal)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (literal.Hash.Length > 0)
         {
             return new Literal { Hash = literal.Hash };

@@ -55,6 +55,7 @@ internal static class LiteralHashing
     /// <summary>hashify: a literal with a hash becomes <c>{hash}</c>; collections and maps are rebuilt from hashified children without their own metadata.</summary>
     public static void HashHashified(Literal literal, Span<byte> destination)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (literal.Hash.Length > 0)
         {
             Span<HashPair> entries = stackalloc HashPair[1];

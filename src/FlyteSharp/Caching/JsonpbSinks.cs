@@ -43,7 +43,7 @@ internal sealed class ObjectHashSink : IJsonpbSink
 
     public void BeginArray() => Open(isObject: false);
 
-    public void Key(string name) => LeafHash.OfString(name, pendingKey);
+    public void Key(string name) => KeyHashCache.Hash(name, pendingKey);
 
     public void EndObject()
     {

@@ -43,7 +43,7 @@ internal ref struct DictionaryHash
         }
 
         ref var entry = ref entries[count++];
-        LeafHash.OfString(key, entry.Key);
+        KeyHashCache.Hash(key, entry.Key);
         return entry.Value;
     }
 
@@ -112,6 +112,45 @@ internal ref struct ListHash
         {
             ArrayPool<Hash32>.Shared.Return(rented);
         }
+    }
+}
+
+/// <summary>
+/// Remembers the hashes of recently seen object keys (input names, map keys, Struct field names), which repeat
+/// within a tag (a list of records) and across tags (the same task called again). A key's hash depends on the key
+/// alone, so a hit is exact. Per thread, direct-mapped, fixed size: no locks and no growth.
+/// </summary>
+internal static class KeyHashCache
+{
+    private const int Slots = 256;
+    private const int MaxKeyLength = 64;
+
+    [ThreadStatic]
+    private static Slot[]? slots;
+
+    public static void Hash(string key, Span<byte> destination)
+    {
+        if (key.Length > MaxKeyLength)
+        {
+            LeafHash.OfString(key, destination);
+            return;
+        }
+
+        var table = slots ??= new Slot[Slots];
+        ref var slot = ref table[key.GetHashCode() & (Slots - 1)];
+        if (!string.Equals(slot.Key, key, StringComparison.Ordinal))
+        {
+            LeafHash.OfString(key, slot.Hash);
+            slot.Key = key;
+        }
+
+        ((ReadOnlySpan<byte>)slot.Hash).CopyTo(destination);
+    }
+
+    private struct Slot
+    {
+        public string? Key;
+        public Hash32 Hash;
     }
 }
 

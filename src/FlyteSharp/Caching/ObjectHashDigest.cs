@@ -8,13 +8,17 @@ namespace FlyteSharp.Caching;
 /// digests, so the per-call cost matters more than throughput: through the BCL each call pays ~350 ns of
 /// OpenSSL EVP set-up, while OpenSSL's plain <c>SHA256_Init/Update/Final</c> on a stack context costs ~90 ns.
 /// On Linux the latter is bound from the libcrypto .NET itself loads, after a self-test against the BCL;
-/// elsewhere, or with the <c>FlyteSharp.Caching.DisableNativeSha256</c> AppContext switch, the BCL is used.
+/// elsewhere, or with the <c>FlyteSharp.Caching.DisableNativeSha256</c> AppContext switch (or the
+/// <c>FLYTESHARP_DISABLE_NATIVE_SHA256=1</c> environment variable), the BCL is used.
 /// Both give the same bytes (SHA-256 is SHA-256); only speed differs.
 /// </summary>
 internal static unsafe class ObjectHashDigest
 {
     /// <summary>The AppContext switch that forces the BCL implementation.</summary>
     public const string DisableNativeSwitch = "FlyteSharp.Caching.DisableNativeSha256";
+
+    /// <summary>The environment variable that forces the BCL implementation when set to <c>1</c> or <c>true</c>.</summary>
+    public const string DisableNativeVariable = "FLYTESHARP_DISABLE_NATIVE_SHA256";
 
     // OpenSSL's SHA256_CTX is 112 bytes on every platform; leave generous room.
     private const int ContextSize = 256;
@@ -27,13 +31,22 @@ internal static unsafe class ObjectHashDigest
     [ThreadStatic]
     private static IncrementalHash? bclHash;
 
-    /// <summary>Whether the native libcrypto path is in use (reported by benchmarks and diagnostics).</summary>
-    public static bool UsesNativeLibCrypto => Native is not null;
+    private static bool nativeAllowed = true;
+
+    /// <summary>
+    /// Whether the native libcrypto path is in use. Benchmarks and tests turn it off to measure and check the BCL
+    /// path in the same process; it cannot be turned on where the binding is unavailable.
+    /// </summary>
+    public static bool UsesNativeLibCrypto
+    {
+        get => nativeAllowed && Native is not null;
+        set => nativeAllowed = value;
+    }
 
     /// <summary>Writes SHA-256(<paramref name="tag"/> || <paramref name="body"/>) into <paramref name="destination"/> (32 bytes).</summary>
     public static void Compute(byte tag, ReadOnlySpan<byte> body, Span<byte> destination)
     {
-        if (Native is { } native)
+        if (nativeAllowed && Native is { } native)
         {
             native.Compute(tag, body, destination);
         }
@@ -69,7 +82,10 @@ internal static unsafe class ObjectHashDigest
 
         public static LibCrypto? TryBind()
         {
-            if (!OperatingSystem.IsLinux() || (AppContext.TryGetSwitch(DisableNativeSwitch, out var disabled) && disabled))
+            var variable = Environment.GetEnvironmentVariable(DisableNativeVariable);
+            if (!OperatingSystem.IsLinux()
+                || (AppContext.TryGetSwitch(DisableNativeSwitch, out var disabled) && disabled)
+                || variable == "1" || string.Equals(variable, "true", StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }

@@ -214,6 +214,20 @@ public sealed class CacheTagPropertyTests
             Assert.Equal(bcl, native);
         }, iter: 300);
 
+    [Fact]
+    public void Cached_key_hashes_are_exact_even_when_slots_collide() =>
+        LiteralGenerators.Text.Array[1, 600].Sample(keys =>
+        {
+            var cached = new byte[32];
+            var direct = new byte[32];
+            foreach (var key in keys.Concat(keys.Reverse()))
+            {
+                KeyHashCache.Hash(key, cached);
+                LeafHash.OfString(key, direct);
+                Assert.Equal(direct, cached);
+            }
+        }, iter: 50);
+
     private static Literal Integer(long value) => new() { Scalar = new Scalar { Primitive = new Primitive { Integer = value } } };
 
     private static LiteralMap Map(params (string Key, Literal Value)[] entries) => LiteralGenerators.ToMap(entries);

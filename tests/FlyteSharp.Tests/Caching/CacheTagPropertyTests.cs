@@ -215,6 +215,17 @@ public sealed class CacheTagPropertyTests
         }, iter: 300);
 
     [Fact]
+    public void A_map_entry_without_a_value_on_the_wire_is_an_empty_literal_as_in_go()
+    {
+        // LiteralMap { literals: entry { key: "a" } } with the value field missing.
+        var parsed = LiteralMap.Parser.ParseFrom([0x0a, 0x03, 0x0a, 0x01, (byte)'a']);
+        Assert.Equal(new Literal(), parsed.Literals["a"]);
+        Assert.Equal(
+            CacheTag.Prefix + Base64Url.Encode(ObjectHash.OfJson("{\"literals\":{\"a\":{}}}")),
+            CacheTag.Compute(parsed));
+    }
+
+    [Fact]
     public void Cached_key_hashes_are_exact_even_when_slots_collide() =>
         LiteralGenerators.Text.Array[1, 600].Sample(keys =>
         {

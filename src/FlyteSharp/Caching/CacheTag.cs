@@ -26,7 +26,12 @@ public static class CacheTag
     {
         Span<byte> hash = stackalloc byte[ObjectHash.Size];
         ComputeHash(inputs, ignoredInputs, hash);
-        return Prefix + System.Buffers.Text.Base64Url.EncodeToString(hash);
+
+        // Build the tag in one allocation: the prefix, then 43 base64url characters.
+        Span<char> tag = stackalloc char[Prefix.Length + 43];
+        Prefix.CopyTo(tag);
+        System.Buffers.Text.Base64Url.EncodeToChars(hash, tag[Prefix.Length..]);
+        return new string(tag);
     }
 
     /// <summary>The 32-byte hash behind the tag.</summary>

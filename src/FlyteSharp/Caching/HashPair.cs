@@ -17,9 +17,12 @@ internal struct HashPair
 }
 
 /// <summary>objecthash's entry order: by key hash bytes (keys are distinct, so the value never decides).</summary>
-internal readonly struct HashPairOrder : IComparer<HashPair>
+internal static class HashPairOrder
 {
-    public int Compare(HashPair x, HashPair y)
+    // One cached delegate: sorting through a struct comparer would box it (and allocate) on every call.
+    public static readonly Comparison<HashPair> ByKey = Compare;
+
+    private static int Compare(HashPair x, HashPair y)
     {
         ReadOnlySpan<byte> left = x.Key;
         var order = left.SequenceCompareTo(y.Key);

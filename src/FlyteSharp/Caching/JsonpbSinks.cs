@@ -49,7 +49,7 @@ internal sealed class ObjectHashSink : IJsonpbSink
     {
         var container = open.Pop();
         var entries = CollectionsMarshal.AsSpan(container.Entries);
-        entries.Sort(default(HashPairOrder));
+        entries.Sort(HashPairOrder.ByKey);
         Span<byte> hash = stackalloc byte[ObjectHash.Size];
         ObjectHashDigest.Compute(ObjectHash.DictionaryTag, MemoryMarshal.AsBytes(entries), hash);
         pendingKey = container.KeyInParent;

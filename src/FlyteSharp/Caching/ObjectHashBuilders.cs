@@ -53,7 +53,7 @@ internal ref struct DictionaryHash
         var used = entries[..count];
         if (count > 1)
         {
-            used.Sort(default(HashPairOrder));
+            used.Sort(HashPairOrder.ByKey);
         }
 
         ObjectHashDigest.Compute(ObjectHash.DictionaryTag, MemoryMarshal.AsBytes(used), destination);

@@ -5,7 +5,6 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Duration = Google.Protobuf.WellKnownTypes.Duration;
-using Type = System.Type;
 
 namespace FlyteSharp.Tests.Caching;
 

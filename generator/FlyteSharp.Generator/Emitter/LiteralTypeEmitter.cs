@@ -64,6 +64,7 @@ namespace FlyteSharp.Generator.Emitter
             SimpleType simple => "Simple = " + CodeNames.SimpleType + "." + simple.Kind,
             BlobType blob => "Blob = new " + CodeNames.BlobType + " { Format = " + CSharpSource.StringLiteral(blob.Format)
                 + ", Dimensionality = " + CodeNames.BlobDimensionality + "." + blob.Dimensionality + " }",
+            EnumType { Values.Count: 0 } => "EnumType = new " + CodeNames.EnumType + "()",
             EnumType enumType => "EnumType = new " + CodeNames.EnumType + " { Values = { " + string.Join(", ", System.Linq.Enumerable.Select(enumType.Values, CSharpSource.StringLiteral)) + " } }",
             _ => null,
         };

@@ -267,7 +267,7 @@ namespace FlyteSharp.Generator.Emitter
             var isAwaited = task.Invocation is TaskInvocation.Awaitable or TaskInvocation.AwaitableValue;
             writer.WriteLine((hasOutputs ? "var " + outputs + " = " : string.Empty) + "await this.runner.RunAsync(");
             writer.Indent();
-            writer.WriteLine(CSharpSource.Identifier(task.BaseName) + ",");
+            writer.WriteLine(spec.Class.FullyQualifiedDescriptorClassName + "." + CSharpSource.Identifier(task.BaseName) + ",");
             writer.WriteLine(inputs + ",");
             writer.WriteLine((isAwaited ? "async " : string.Empty) + token + " =>");
             writer.OpenBlock();
@@ -299,7 +299,7 @@ namespace FlyteSharp.Generator.Emitter
             if (hasOutputs)
             {
                 var decoded = task.Outputs.Select(output =>
-                    CodeNames.LiteralConverter + ".FromLiteral<" + output.TypeName + ">(Output(" + outputs + ", " + task.BaseName + "TaskName, "
+                    CodeNames.LiteralConverter + ".FromLiteral<" + output.TypeName + ">(Output(" + outputs + ", " + spec.Class.FullyQualifiedDescriptorClassName + "." + task.BaseName + "TaskName, "
                     + CSharpSource.StringLiteral(output.Name) + "))").ToList();
                 if (task.Outputs[0].TupleElement is null)
                 {

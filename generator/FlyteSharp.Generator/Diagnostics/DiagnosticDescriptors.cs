@@ -77,28 +77,23 @@ namespace FlyteSharp.Generator.Diagnostics
             "Task parameter is passed by reference",
             "Parameter '{0}' of task '{1}' is '{2}'; task inputs are values, so pass it by value (outputs are the return value)");
 
-        public static readonly DiagnosticDescriptor InaccessibleType = Error(
-            "FLYTE012",
-            "Task uses a type that is not public",
-            "{0} of task '{1}' uses '{2}', which is {3}; the generated public interface cannot expose it, so make the type public");
-
         public static readonly DiagnosticDescriptor GeneratedMemberCollision = Error(
-            "FLYTE013",
+            "FLYTE012",
             "Two tasks would generate the same member",
             "Task method '{0}' would generate '{1}' in '{2}', which {3} also generates; rename one of them");
 
         public static readonly DiagnosticDescriptor DuplicateOutputName = Error(
-            "FLYTE014",
+            "FLYTE013",
             "Two outputs have one name",
             "Task '{0}' has two outputs named '{1}'; name the tuple elements so that every output name is distinct");
 
         public static readonly DiagnosticDescriptor EmptyTaskName = Error(
-            "FLYTE015",
+            "FLYTE014",
             "Task name is empty",
             "The task name of '{0}' is empty or only whitespace; remove Name to use the default '{1}' or give a name");
 
         public static readonly DiagnosticDescriptor DuplicateTaskName = Error(
-            "FLYTE016",
+            "FLYTE015",
             "Two tasks have one name",
             "Task name '{0}' is used by {1}; task names identify cache datasets and must be unique in a compilation");
 

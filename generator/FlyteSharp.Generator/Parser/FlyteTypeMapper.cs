@@ -179,7 +179,7 @@ namespace FlyteSharp.Generator.Parser
         /// <summary>No Flyte type (FLYTE001/FLYTE002).</summary>
         Unsupported,
 
-        /// <summary>A type the generated public interface cannot expose (FLYTE012).</summary>
+        /// <summary>A type the generated public interface cannot expose (the compiler reports it: CS0050/CS0051).</summary>
         Inaccessible,
 
         /// <summary>A blob format type without <c>[BlobFormat]</c> (FLYTE030).</summary>

@@ -439,7 +439,8 @@ namespace FlyteSharp.Generator.Parser
                         Report(DiagnosticDescriptors.UnsupportedParameterType, location, name, taskDisplay, SymbolNames.ForMessage(declaredType), mapping.Detail);
                         break;
                     case TypeProblemKind.Inaccessible:
-                        Report(DiagnosticDescriptors.InaccessibleType, location, subject, taskDisplay, culprit, mapping.Detail);
+                        // The compiler already reports a public task exposing a less accessible type (CS0050/CS0051);
+                        // the task is left out so the generated code adds no second error.
                         break;
                     case TypeProblemKind.FormatWithoutAttribute:
                         Report(DiagnosticDescriptors.FormatWithoutAttribute, location, subject, taskDisplay, culprit);

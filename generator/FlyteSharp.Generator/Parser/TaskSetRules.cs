@@ -32,7 +32,7 @@ namespace FlyteSharp.Generator.Parser
 
         /// <summary>
         /// Groups tasks into one spec per class, classes and tasks in ordinal order, leaving out tasks that would
-        /// generate the same member as another (FLYTE013 reports them).
+        /// generate the same member as another (FLYTE012 reports them).
         /// </summary>
         public static EquatableArray<TaskClassSpec> GroupIntoClasses(ImmutableArray<TaskDeclaration> declarations, CancellationToken cancellationToken)
         {
@@ -55,7 +55,7 @@ namespace FlyteSharp.Generator.Parser
             return classes.ToEquatableArray();
         }
 
-        /// <summary>FLYTE016 (two tasks with one name) and FLYTE013 (two tasks generating one member).</summary>
+        /// <summary>FLYTE015 (two tasks with one name) and FLYTE012 (two tasks generating one member).</summary>
         public static EquatableArray<DiagnosticInfo> Check(ImmutableArray<TaskIdentity> identities, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();

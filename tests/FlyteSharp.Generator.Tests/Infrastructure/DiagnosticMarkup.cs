@@ -23,22 +23,33 @@ internal sealed partial class DiagnosticMarkup
     /// <summary>The expected diagnostics: id and span in <see cref="Source"/>.</summary>
     public IReadOnlyList<(string Id, TextSpan Span)> Expected { get; }
 
-    /// <summary>Reads the markers out of <paramref name="markup"/>.</summary>
+    /// <summary>Reads the markers (which may nest) out of <paramref name="markup"/>.</summary>
     public static DiagnosticMarkup Parse(string markup)
     {
         var source = new StringBuilder();
         var expected = new List<(string, TextSpan)>();
-        var position = 0;
-        foreach (Match match in Marker().Matches(markup))
+        var open = new Stack<(string Id, int Start)>();
+        for (var i = 0; i < markup.Length; i++)
         {
-            source.Append(markup, position, match.Index - position);
-            var start = source.Length;
-            source.Append(match.Groups["text"].Value);
-            expected.Add((match.Groups["id"].Value, TextSpan.FromBounds(start, source.Length)));
-            position = match.Index + match.Length;
+            var opening = i + 1 < markup.Length && markup[i] == '{' && markup[i + 1] == '|' ? OpeningMarker().Match(markup, i) : null;
+            if (opening is { Success: true } && opening.Index == i)
+            {
+                open.Push((opening.Groups["id"].Value, source.Length));
+                i += opening.Length - 1;
+            }
+            else if (open.Count > 0 && markup[i] == '|' && i + 1 < markup.Length && markup[i + 1] == '}')
+            {
+                var (id, begin) = open.Pop();
+                expected.Add((id, TextSpan.FromBounds(begin, source.Length)));
+                i++;
+            }
+            else
+            {
+                source.Append(markup[i]);
+            }
         }
 
-        source.Append(markup, position, markup.Length - position);
+        Assert.True(open.Count == 0, "Unclosed diagnostic marker in the test source.");
         return new DiagnosticMarkup(source.ToString(), expected);
     }
 
@@ -63,6 +74,6 @@ internal sealed partial class DiagnosticMarkup
 
     private string Render(string id, TextSpan span) => $"{id} at '{Source.Substring(span.Start, span.Length)}' [{span.Start}..{span.End})";
 
-    [GeneratedRegex(@"\{\|(?<id>[A-Z]+[0-9]+):(?<text>.*?)\|\}", RegexOptions.Singleline)]
-    private static partial Regex Marker();
+    [GeneratedRegex(@"\G\{\|(?<id>[A-Z]+[0-9]+):")]
+    private static partial Regex OpeningMarker();
 }

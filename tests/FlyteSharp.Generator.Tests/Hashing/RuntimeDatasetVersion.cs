@@ -11,38 +11,48 @@ using SimpleType = FlyteSharp.Typing.SimpleType;
 namespace FlyteSharp.Generator.Tests.Hashing;
 
 /// <summary>
-/// The runtime's dataset version of a task (<c>FlyteSharp.Hashing.DatasetVersion.Compute</c>, branch hashing),
-/// found by reflection so these tests compile before it is merged. It is called with the generated
-/// <c>TypedInterface</c> itself, or with that message read back into the type model: either way the input is
-/// what the generated code built, not what the generator hashed.
+/// The runtime's dataset versions of a task (branch hashing), found by reflection so these tests compile before
+/// it is merged: <c>FlyteSharp.Hashing.DatasetVersion.Compute(string, FlyteInterface)</c> over the generated
+/// <c>TypedInterface</c> read back into the type model, and <c>FlyteSharp.Caching.CatalogDataset.Version(string,
+/// TypedInterface)</c> over the message itself. Either way the input is what the generated code built, not what
+/// the generator hashed.
 /// </summary>
 internal static class RuntimeDatasetVersion
 {
-    private const string TypeName = "FlyteSharp.Hashing.DatasetVersion";
+    private static readonly (string Type, string Method)[] Computations =
+    {
+        ("FlyteSharp.Hashing.DatasetVersion", "Compute"),
+        ("FlyteSharp.Caching.CatalogDataset", "Version"),
+    };
 
-    /// <summary>Every runtime computation of the version (one per <c>Compute</c> overload found).</summary>
+    /// <summary>Every runtime computation of the version found in the runtime assembly.</summary>
     public static IReadOnlyList<string> Compute(string cacheVersion, TypedInterface @interface)
     {
-        var type = typeof(FlyteTaskAttribute).Assembly.GetType(TypeName)
-            ?? throw new Xunit.Sdk.XunitException($"{TypeName} is not in the runtime yet (it comes with branch 'hashing').");
-        var overloads = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Where(m => m.Name == "Compute" && m.GetParameters() is [{ ParameterType: var first }, _] && first == typeof(string))
-            .ToList();
+        var runtime = typeof(FlyteTaskAttribute).Assembly;
         var results = new List<string>();
-        foreach (var overload in overloads)
+        foreach (var (typeName, methodName) in Computations)
         {
-            var second = overload.GetParameters()[1].ParameterType;
-            if (second == typeof(TypedInterface))
+            var overloads = runtime.GetType(typeName)?.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.Name == methodName && m.GetParameters() is [{ ParameterType: var first }, _] && first == typeof(string))
+                ?? [];
+            foreach (var overload in overloads)
             {
-                results.Add((string)overload.Invoke(null, [cacheVersion, @interface])!);
-            }
-            else if (second == typeof(FlyteInterface))
-            {
-                results.Add((string)overload.Invoke(null, [cacheVersion, ToModel(@interface)])!);
+                var second = overload.GetParameters()[1].ParameterType;
+                if (second == typeof(TypedInterface))
+                {
+                    results.Add((string)overload.Invoke(null, [cacheVersion, @interface])!);
+                }
+                else if (second == typeof(FlyteInterface))
+                {
+                    results.Add((string)overload.Invoke(null, [cacheVersion, ToModel(@interface)])!);
+                }
             }
         }
 
-        Assert.True(results.Count > 0, $"{TypeName} has no Compute(string, TypedInterface) or Compute(string, FlyteInterface).");
+        Assert.True(
+            results.Count > 0,
+            "The runtime has no dataset version computation yet (it comes with branch 'hashing'): looked for "
+            + string.Join(", ", Computations.Select(c => c.Type + "." + c.Method)) + ".");
         return results;
     }
 

@@ -19,6 +19,11 @@ namespace FlyteSharp.Generator.Parser
 
         private static TypeMapping MapCore(ITypeSymbol type)
         {
+            if (type.TypeKind == TypeKind.Error)
+            {
+                return TypeMapping.Failed(TypeProblemKind.CompilerError, type, string.Empty);
+            }
+
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullableValue)
             {
                 return Optional(MapCore(nullableValue.TypeArguments[0]));
@@ -181,6 +186,9 @@ namespace FlyteSharp.Generator.Parser
 
         /// <summary>A type the generated public interface cannot expose (the compiler reports it: CS0050/CS0051).</summary>
         Inaccessible,
+
+        /// <summary>A type the compiler could not resolve (it reports why, e.g. CS0246).</summary>
+        CompilerError,
 
         /// <summary>A blob format type without <c>[BlobFormat]</c> (FLYTE030).</summary>
         FormatWithoutAttribute,

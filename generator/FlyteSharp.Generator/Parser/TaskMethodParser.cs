@@ -78,6 +78,9 @@ namespace FlyteSharp.Generator.Parser
             private readonly List<DiagnosticInfo> diagnostics = new();
             private readonly string taskDisplay;
 
+            // Set when a problem the compiler reports itself stops the task: nothing to add, but nothing to generate.
+            private bool skipped;
+
             public TaskMethodParse(IMethodSymbol method, SyntaxNode syntax, AttributeData attribute, CancellationToken cancellationToken)
             {
                 this.method = method;
@@ -88,7 +91,7 @@ namespace FlyteSharp.Generator.Parser
                 taskDisplay = type.Name + "." + method.Name;
             }
 
-            private bool HasErrors => diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+            private bool HasErrors => skipped || diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
 
             private Location MethodLocation => syntax switch
             {
@@ -439,8 +442,10 @@ namespace FlyteSharp.Generator.Parser
                         Report(DiagnosticDescriptors.UnsupportedParameterType, location, name, taskDisplay, SymbolNames.ForMessage(declaredType), mapping.Detail);
                         break;
                     case TypeProblemKind.Inaccessible:
-                        // The compiler already reports a public task exposing a less accessible type (CS0050/CS0051);
-                        // the task is left out so the generated code adds no second error.
+                    case TypeProblemKind.CompilerError:
+                        // The compiler already reports these (CS0050/CS0051, CS0246...): the task is left out so that
+                        // neither a FlyteSharp diagnostic nor the generated code adds a second error.
+                        skipped = true;
                         break;
                     case TypeProblemKind.FormatWithoutAttribute:
                         Report(DiagnosticDescriptors.FormatWithoutAttribute, location, subject, taskDisplay, culprit);

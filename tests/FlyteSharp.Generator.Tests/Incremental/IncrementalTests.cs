@@ -63,7 +63,7 @@ public sealed class IncrementalTests
         var compilation = Compilation();
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
 
-        var result = driver.RunGenerators(compilation, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+        var result = RunAgain(driver, compilation);
 
         AssertAllOutputs(result, IncrementalStepRunReason.Cached);
     }
@@ -75,7 +75,7 @@ public sealed class IncrementalTests
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
 
         var edited = Replace(compilation, "Unrelated.cs", Unrelated.Replace("1.2m", "1.25m", StringComparison.Ordinal));
-        var result = driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+        var result = RunAgain(driver, edited);
 
         AssertAllOutputs(result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         AssertStep(result, TrackingNames.TaskClass, IncrementalStepRunReason.Cached);
@@ -88,7 +88,7 @@ public sealed class IncrementalTests
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
 
         var body = SalesTasks.Replace("return values.Length;", "var count = values.Length;\n            return count;", StringComparison.Ordinal);
-        var result = driver.RunGenerators(Replace(compilation, "SalesTasks.cs", body), TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+        var result = RunAgain(driver, Replace(compilation, "SalesTasks.cs", body));
 
         // The methods of the edited file were parsed again; their tasks compare equal, so nothing downstream ran.
         Assert.Contains(result.TrackedSteps[TrackingNames.TaskMethods].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
@@ -104,7 +104,7 @@ public sealed class IncrementalTests
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
 
         var changed = SalesTasks.Replace("CacheVersion = \"1\"", "CacheVersion = \"2\"", StringComparison.Ordinal);
-        var result = driver.RunGenerators(Replace(compilation, "SalesTasks.cs", changed), TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+        var result = RunAgain(driver, Replace(compilation, "SalesTasks.cs", changed));
 
         var classes = result.TrackedSteps[TrackingNames.TaskClass].SelectMany(s => s.Outputs).ToList();
         Assert.Equal(2, classes.Count);
@@ -125,10 +125,18 @@ public sealed class IncrementalTests
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
 
         var extra = CSharpSyntaxTree.ParseText(StockTasks.Replace("StockTasks", "ReturnTasks", StringComparison.Ordinal), GeneratorHarness.ParseOptions, "ReturnTasks.cs", cancellationToken: TestContext.Current.CancellationToken);
-        var result = driver.RunGenerators(compilation.AddSyntaxTrees(extra), TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+        var result = RunAgain(driver, compilation.AddSyntaxTrees(extra));
 
         AssertStep(result, TrackingNames.Registration, IncrementalStepRunReason.Modified);
         Assert.Contains("global::Shop.ReturnTasksFlyte.AddReturnTasks(builder);", result.GeneratedSources.Single(s => s.HintName == "GeneratedFlyteTasks.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <paramref name="driver"/> on the edited compilation; the result must compile with warnings as errors.</summary>
+    private static GeneratorRunResult RunAgain(GeneratorDriver driver, CSharpCompilation compilation)
+    {
+        var run = driver.RunGenerators(compilation, TestContext.Current.CancellationToken).GetRunResult();
+        new GeneratorRun(compilation, compilation.AddSyntaxTrees(run.GeneratedTrees), run, run.Diagnostics).AssertClean();
+        return run.Results.Single();
     }
 
     private static CSharpCompilation Compilation() =>

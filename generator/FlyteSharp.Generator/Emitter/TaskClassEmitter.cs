@@ -17,7 +17,9 @@ namespace FlyteSharp.Generator.Emitter
         public static string HintName(TaskClassSpec spec) => spec.Class.HintName + ".FlyteTasks.g.cs";
 
         /// <summary>The source of the file generated for <paramref name="spec"/>.</summary>
-        public static string Emit(TaskClassSpec spec)
+        /// <param name="spec">The task class.</param>
+        /// <param name="useSignatures">Whether the runtime has <c>LiteralConverter.For&lt;T&gt;(signature)</c>.</param>
+        public static string Emit(TaskClassSpec spec, bool useSignatures)
         {
             var writer = new SourceWriter();
             FileHeader.Write(writer);
@@ -30,7 +32,7 @@ namespace FlyteSharp.Generator.Emitter
 
             WriteInterface(writer, spec);
             writer.WriteLine();
-            WriteDescriptorClass(writer, spec);
+            WriteDescriptorClass(writer, spec, useSignatures);
 
             if (hasNamespace)
             {
@@ -65,7 +67,7 @@ namespace FlyteSharp.Generator.Emitter
             writer.CloseBlock();
         }
 
-        private static void WriteDescriptorClass(SourceWriter writer, TaskClassSpec spec)
+        private static void WriteDescriptorClass(SourceWriter writer, TaskClassSpec spec, bool useSignatures)
         {
             writer.WriteLine("/// <summary>");
             writer.WriteLine("/// Flyte descriptors of the tasks of <see cref=\"" + spec.Class.FullyQualifiedName + "\"/>, computed at compile time,");
@@ -90,7 +92,7 @@ namespace FlyteSharp.Generator.Emitter
             }
 
             writer.WriteLine();
-            WriteClient(writer, spec);
+            WriteClient(writer, spec, useSignatures);
             writer.CloseBlock();
         }
 
@@ -200,7 +202,7 @@ namespace FlyteSharp.Generator.Emitter
             writer.CloseBlock(",");
         }
 
-        private static void WriteClient(SourceWriter writer, TaskClassSpec spec)
+        private static void WriteClient(SourceWriter writer, TaskClassSpec spec, bool useSignatures)
         {
             writer.WriteLine("/// <summary>Runs the tasks of <see cref=\"" + spec.Class.FullyQualifiedName + "\"/> through the task runner.</summary>");
             writer.WriteLine("internal sealed class Client : " + spec.Class.FullyQualifiedInterfaceName);
@@ -228,7 +230,7 @@ namespace FlyteSharp.Generator.Emitter
             foreach (var task in spec.Tasks)
             {
                 writer.WriteLine();
-                WriteClientMethod(writer, spec, task);
+                WriteClientMethod(writer, spec, task, useSignatures);
             }
 
             writer.WriteLine();
@@ -243,7 +245,7 @@ namespace FlyteSharp.Generator.Emitter
             writer.CloseBlock();
         }
 
-        private static void WriteClientMethod(SourceWriter writer, TaskClassSpec spec, TaskSpec task)
+        private static void WriteClientMethod(SourceWriter writer, TaskClassSpec spec, TaskSpec task, bool useSignatures)
         {
             var parameters = Parameters(task).ToList();
             var taken = new HashSet<string>(task.Parameters.Select(p => p.Name), System.StringComparer.Ordinal) { "cancellationToken" };
@@ -260,7 +262,7 @@ namespace FlyteSharp.Generator.Emitter
             foreach (var parameter in task.Parameters.Where(p => !p.IsCancellationToken))
             {
                 writer.WriteLine(inputs + ".Literals.Add(" + CSharpSource.StringLiteral(parameter.Name) + ", "
-                    + CodeNames.LiteralConverter + ".ToLiteral<" + parameter.TypeName + ">(" + parameter.Identifier + "));");
+                    + Encode(parameter.TypeName, useSignatures ? parameter.NullabilitySignature : null, parameter.Identifier) + ");");
             }
 
             var hasOutputs = task.Outputs.Count > 0;
@@ -288,7 +290,7 @@ namespace FlyteSharp.Generator.Emitter
             {
                 var value = output.TupleElement is null ? result : result + "." + output.TupleElement;
                 writer.WriteLine(taskOutputs + ".Literals.Add(" + CSharpSource.StringLiteral(output.Name) + ", "
-                    + CodeNames.LiteralConverter + ".ToLiteral<" + output.TypeName + ">(" + value + "));");
+                    + Encode(output.TypeName, useSignatures ? output.NullabilitySignature : null, value) + ");");
             }
 
             writer.WriteLine(isAwaited ? "return " + taskOutputs + ";" : "return " + CodeNames.Task + ".FromResult(" + taskOutputs + ");");
@@ -298,9 +300,10 @@ namespace FlyteSharp.Generator.Emitter
 
             if (hasOutputs)
             {
-                var decoded = task.Outputs.Select(output =>
-                    CodeNames.LiteralConverter + ".FromLiteral<" + output.TypeName + ">(Output(" + outputs + ", " + spec.Class.FullyQualifiedDescriptorClassName + "." + task.BaseName + "TaskName, "
-                    + CSharpSource.StringLiteral(output.Name) + "))").ToList();
+                var decoded = task.Outputs.Select(output => Decode(
+                    output.TypeName,
+                    useSignatures ? output.NullabilitySignature : null,
+                    "Output(" + outputs + ", " + spec.Class.FullyQualifiedDescriptorClassName + "." + task.BaseName + "TaskName, " + CSharpSource.StringLiteral(output.Name) + ")")).ToList();
                 if (task.Outputs[0].TupleElement is null)
                 {
                     writer.WriteLine("return " + decoded[0] + ";");
@@ -320,6 +323,21 @@ namespace FlyteSharp.Generator.Emitter
 
             writer.CloseBlock();
         }
+
+        /// <summary>
+        /// Encodes <paramref name="value"/>: with its nullability signature when it has a nullable reference position
+        /// (a <c>string?</c> is a Flyte union, which <c>typeof(T)</c> cannot tell), else by its run-time type.
+        /// </summary>
+        private static string Encode(string typeName, string? signature, string value) =>
+            signature is null
+                ? CodeNames.LiteralConverter + ".ToLiteral<" + typeName + ">(" + value + ")"
+                : CodeNames.LiteralConverter + ".For<" + typeName + ">(" + CSharpSource.StringLiteral(signature) + ").ToLiteral(" + value + ")";
+
+        /// <summary>Decodes <paramref name="literal"/> the way <see cref="Encode"/> encodes.</summary>
+        private static string Decode(string typeName, string? signature, string literal) =>
+            signature is null
+                ? CodeNames.LiteralConverter + ".FromLiteral<" + typeName + ">(" + literal + ")"
+                : CodeNames.LiteralConverter + ".For<" + typeName + ">(" + CSharpSource.StringLiteral(signature) + ").FromLiteral(" + literal + ")";
 
         /// <summary>The typed client's parameters: the task's inputs, then the cancellation token.</summary>
         private static IEnumerable<string> Parameters(TaskSpec task)

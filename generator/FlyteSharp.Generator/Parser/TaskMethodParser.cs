@@ -245,7 +245,8 @@ namespace FlyteSharp.Generator.Parser
                         SymbolNames.ForCode(parameter.Type),
                         isCancellationToken,
                         CSharpSource.DefaultValue(parameter),
-                        parameter.RefKind == RefKind.In ? "in " : string.Empty));
+                        parameter.RefKind == RefKind.In ? "in " : string.Empty,
+                        isCancellationToken ? null : NullabilitySignatures.For(parameter.Type)));
                     if (isCancellationToken)
                     {
                         continue;
@@ -339,7 +340,11 @@ namespace FlyteSharp.Generator.Parser
                             continue;
                         }
 
-                        outputs.Add(new TaskOutputSpec(name, SymbolNames.ForCode(element.Type), "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        outputs.Add(new TaskOutputSpec(
+                            name,
+                            SymbolNames.ForCode(element.Type),
+                            "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            NullabilitySignatures.For(element.Type)));
                         variables.Add(new FlyteVariable(name, mapping.Type));
                     }
                 }
@@ -352,7 +357,7 @@ namespace FlyteSharp.Generator.Parser
                     }
                     else
                     {
-                        outputs.Add(new TaskOutputSpec("o0", resultTypeName!, null));
+                        outputs.Add(new TaskOutputSpec("o0", resultTypeName!, null, NullabilitySignatures.For(resultType)));
                         variables.Add(new FlyteVariable("o0", mapping.Type));
                     }
                 }

@@ -43,11 +43,17 @@ namespace FlyteSharp.Generator.Pipeline
                 .Select(TaskSetRules.GroupIntoClasses)
                 .WithTrackingName(TrackingNames.TaskClasses);
 
+            // Only a bool per compilation: stays cached while the runtime reference does not change.
+            var signatures = context.CompilationProvider
+                .Select(static (compilation, _) => NullabilitySignatures.RuntimeAcceptsSignatures(compilation))
+                .WithTrackingName(TrackingNames.RuntimeApi);
+
             var perClass = classes
                 .SelectMany(static (specs, _) => specs)
-                .WithTrackingName(TrackingNames.TaskClass);
-            context.RegisterSourceOutput(perClass, static (output, spec) =>
-                output.AddSource(TaskClassEmitter.HintName(spec), TaskClassEmitter.Emit(spec)));
+                .WithTrackingName(TrackingNames.TaskClass)
+                .Combine(signatures);
+            context.RegisterSourceOutput(perClass, static (output, input) =>
+                output.AddSource(TaskClassEmitter.HintName(input.Left), TaskClassEmitter.Emit(input.Left, input.Right)));
 
             var assemblyName = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty);
             var registration = classes

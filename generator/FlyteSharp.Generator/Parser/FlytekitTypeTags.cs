@@ -10,8 +10,9 @@ namespace FlyteSharp.Generator.Parser
     /// Mirrors flytekit <c>flytekit/core/type_engine.py</c> (<c>UnionTransformer.get_literal_type</c> and the
     /// transformer names), <c>flytekit/types/file/file.py</c> and <c>flytekit/types/directory/types.py</c>.
     /// </summary>
-    // TODO(merge): point this at the shared table of flytekit union tags in src/FlyteSharp/Core/Typing (branch
-    // literals) so the literal converter and the generator read one list.
+    // TODO(merge): read the tags from FlyteSharp.Typing.FlytekitNames.UnionTags (src/FlyteSharp/Core/Typing, branch
+    // 'literals'; linked here as source) so the literal converter and the generator share one list. The values
+    // are the same; the generator's tests (TypeMappingTests) pin them.
     internal static class FlytekitTypeTags
     {
         public const string None = "none";

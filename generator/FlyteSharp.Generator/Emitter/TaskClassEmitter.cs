@@ -262,7 +262,7 @@ namespace FlyteSharp.Generator.Emitter
             foreach (var parameter in task.Parameters.Where(p => !p.IsCancellationToken))
             {
                 writer.WriteLine(inputs + ".Literals.Add(" + CSharpSource.StringLiteral(parameter.Name) + ", "
-                    + Encode(parameter.TypeName, useSignatures ? parameter.NullabilitySignature : null, parameter.Identifier) + ");");
+                    + Encode(parameter.TypeName, useSignatures ? Signature(task.Interface.Inputs, parameter.Name) : null, parameter.Identifier) + ");");
             }
 
             var hasOutputs = task.Outputs.Count > 0;
@@ -290,7 +290,7 @@ namespace FlyteSharp.Generator.Emitter
             {
                 var value = output.TupleElement is null ? result : result + "." + output.TupleElement;
                 writer.WriteLine(taskOutputs + ".Literals.Add(" + CSharpSource.StringLiteral(output.Name) + ", "
-                    + Encode(output.TypeName, useSignatures ? output.NullabilitySignature : null, value) + ");");
+                    + Encode(output.TypeName, useSignatures ? Signature(task.Interface.Outputs, output.Name) : null, value) + ");");
             }
 
             writer.WriteLine(isAwaited ? "return " + taskOutputs + ";" : "return " + CodeNames.Task + ".FromResult(" + taskOutputs + ");");
@@ -302,7 +302,7 @@ namespace FlyteSharp.Generator.Emitter
             {
                 var decoded = task.Outputs.Select(output => Decode(
                     output.TypeName,
-                    useSignatures ? output.NullabilitySignature : null,
+                    useSignatures ? Signature(task.Interface.Outputs, output.Name) : null,
                     "Output(" + outputs + ", " + spec.Class.FullyQualifiedDescriptorClassName + "." + task.BaseName + "TaskName, " + CSharpSource.StringLiteral(output.Name) + ")")).ToList();
                 if (task.Outputs[0].TupleElement is null)
                 {
@@ -324,9 +324,13 @@ namespace FlyteSharp.Generator.Emitter
             writer.CloseBlock();
         }
 
+        /// <summary>The nullability signature of variable <paramref name="name"/>, null when nothing in it is nullable.</summary>
+        private static string? Signature(FlyteSharp.Core.EquatableArray<FlyteVariable> variables, string name) =>
+            variables.Where(v => v.Name == name).Select(v => NullabilitySignature.Of(v.Type)).FirstOrDefault();
+
         /// <summary>
-        /// Encodes <paramref name="value"/>: with its nullability signature when it has a nullable reference position
-        /// (a <c>string?</c> is a Flyte union, which <c>typeof(T)</c> cannot tell), else by its run-time type.
+        /// Encodes <paramref name="value"/>: with its nullability signature when a position is nullable (a
+        /// <c>string?</c> is a Flyte union, which <c>typeof(T)</c> cannot tell), else by its run-time type.
         /// </summary>
         private static string Encode(string typeName, string? signature, string value) =>
             signature is null

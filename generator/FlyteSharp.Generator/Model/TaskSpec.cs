@@ -52,7 +52,6 @@ namespace FlyteSharp.Generator.Model
     /// <param name="IsCancellationToken">A <c>CancellationToken</c>: not an input; receives the runner's token.</param>
     /// <param name="DefaultValue">The default value as C# source, null when there is none.</param>
     /// <param name="Modifier">The modifier to repeat in a <c>cref</c> (<c>in</c>) or empty.</param>
-    /// <param name="NullabilitySignature">For a type with a nullable reference position, its nullability signature; else null.</param>
     /// <remarks>Immutable and equatable: see <see cref="TaskClassSpec"/>.</remarks>
     internal sealed record TaskParameterSpec(
         string Name,
@@ -60,16 +59,14 @@ namespace FlyteSharp.Generator.Model
         string TypeName,
         bool IsCancellationToken,
         string? DefaultValue,
-        string Modifier,
-        string? NullabilitySignature);
+        string Modifier);
 
     /// <summary>One output of a task.</summary>
     /// <param name="Name">The Flyte output name: <c>o0</c>, <c>o1</c>, ... or the tuple element's name.</param>
     /// <param name="TypeName">The output's C# type as generated code names it.</param>
     /// <param name="TupleElement">The tuple field that holds it (<c>Item1</c>, ...), null for a single output.</param>
-    /// <param name="NullabilitySignature">For a type with a nullable reference position, its nullability signature; else null.</param>
     /// <remarks>Immutable and equatable: see <see cref="TaskClassSpec"/>.</remarks>
-    internal sealed record TaskOutputSpec(string Name, string TypeName, string? TupleElement, string? NullabilitySignature);
+    internal sealed record TaskOutputSpec(string Name, string TypeName, string? TupleElement);
 
     /// <summary>The cache settings of a task, and its catalog dataset computed at compile time.</summary>
     /// <param name="Enabled">Whether outputs are memoized.</param>

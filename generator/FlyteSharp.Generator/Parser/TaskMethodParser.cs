@@ -33,14 +33,10 @@ namespace FlyteSharp.Generator.Parser
         /// <summary>The class as the model names it.</summary>
         public static TaskClassInfo ClassInfo(INamedTypeSymbol type)
         {
-            var containingNamespace = type.ContainingNamespace;
-            var codeNamespace = containingNamespace is null || containingNamespace.IsGlobalNamespace
-                ? string.Empty
-                : containingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length);
             var hintName = string.Join("+", ContainingTypes(type).Select(t => t.Name));
-            var rawNamespace = RawName(containingNamespace);
+            var rawNamespace = SymbolNames.NamespaceName(type.ContainingNamespace);
             return new TaskClassInfo(
-                codeNamespace,
+                SymbolNames.NamespaceForCode(type.ContainingNamespace),
                 type.Name,
                 SymbolNames.ForCode(type),
                 rawNamespace.Length == 0 ? hintName : rawNamespace + "." + hintName);
@@ -55,17 +51,6 @@ namespace FlyteSharp.Generator.Parser
             }
 
             return chain;
-        }
-
-        private static string RawName(INamespaceSymbol? symbol)
-        {
-            var parts = new Stack<string>();
-            for (var current = symbol; current is not null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
-            {
-                parts.Push(current.Name);
-            }
-
-            return string.Join(".", parts);
         }
 
         private sealed class TaskMethodParse
@@ -163,7 +148,7 @@ namespace FlyteSharp.Generator.Parser
             private string DefaultTaskName(string baseName)
             {
                 var typePath = string.Join(".", ContainingTypes(type).Select(t => t.Name));
-                var namespacePath = RawName(type.ContainingNamespace);
+                var namespacePath = SymbolNames.NamespaceName(type.ContainingNamespace);
                 return (namespacePath.Length == 0 ? typePath : namespacePath + "." + typePath) + "." + baseName;
             }
 
@@ -245,8 +230,7 @@ namespace FlyteSharp.Generator.Parser
                         SymbolNames.ForCode(parameter.Type),
                         isCancellationToken,
                         CSharpSource.DefaultValue(parameter),
-                        parameter.RefKind == RefKind.In ? "in " : string.Empty,
-                        isCancellationToken ? null : NullabilitySignatures.For(parameter.Type)));
+                        parameter.RefKind == RefKind.In ? "in " : string.Empty));
                     if (isCancellationToken)
                     {
                         continue;
@@ -262,11 +246,12 @@ namespace FlyteSharp.Generator.Parser
                         Report(DiagnosticDescriptors.ReservedParameterName, location, parameter.Name, taskDisplay, BaseName(method.Name));
                     }
 
-                    var typeLocation = (parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax)?.Type?.GetLocation()
-                        ?? location;
                     var mapping = FlyteTypeMapper.Map(parameter.Type);
                     if (mapping.Type is null)
                     {
+                        // Looked up only here: finding the syntax costs more than everything else about a parameter.
+                        var typeLocation = (parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax)?.Type?.GetLocation()
+                            ?? location;
                         ReportTypeProblem(mapping, typeLocation, "Parameter '" + parameter.Name + "'", parameter.Name, parameter.Type, isReturn: false);
                         continue;
                     }
@@ -343,8 +328,7 @@ namespace FlyteSharp.Generator.Parser
                         outputs.Add(new TaskOutputSpec(
                             name,
                             SymbolNames.ForCode(element.Type),
-                            "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                            NullabilitySignatures.For(element.Type)));
+                            "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
                         variables.Add(new FlyteVariable(name, mapping.Type));
                     }
                 }
@@ -357,7 +341,7 @@ namespace FlyteSharp.Generator.Parser
                     }
                     else
                     {
-                        outputs.Add(new TaskOutputSpec("o0", resultTypeName!, null, NullabilitySignatures.For(resultType)));
+                        outputs.Add(new TaskOutputSpec("o0", resultTypeName!, null));
                         variables.Add(new FlyteVariable("o0", mapping.Type));
                     }
                 }
@@ -463,6 +447,12 @@ namespace FlyteSharp.Generator.Parser
 
             private string Cref()
             {
+                // The name alone is unambiguous without overloads, and much cheaper than spelling out the parameters.
+                if (type.GetMembers(method.Name).Length == 1)
+                {
+                    return CrefType(type) + "." + CSharpSource.Identifier(method.Name);
+                }
+
                 var parameters = method.Parameters.Select(p => (p.RefKind == RefKind.In ? "in " : string.Empty) + CrefType(p.Type));
                 return CrefType(type) + "." + CSharpSource.Identifier(method.Name) + "(" + string.Join(", ", parameters) + ")";
             }
@@ -475,13 +465,11 @@ namespace FlyteSharp.Generator.Parser
                     case IArrayTypeSymbol array:
                         return CrefType(array.ElementType) + "[" + new string(',', array.Rank - 1) + "]";
                     case INamedTypeSymbol { IsGenericType: true } generic:
+                        var containingNamespace = SymbolNames.NamespaceForCode(generic.ContainingNamespace);
                         var container = generic.ContainingType is not null
-                            ? CrefType(generic.ContainingType)
-                            : generic.ContainingNamespace is null || generic.ContainingNamespace.IsGlobalNamespace
-                                ? "global::"
-                                : generic.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                        var separator = container.EndsWith("::", StringComparison.Ordinal) ? string.Empty : ".";
-                        return container + separator + CSharpSource.Identifier(generic.Name) + "{" + string.Join(", ", generic.TypeArguments.Select(CrefType)) + "}";
+                            ? CrefType(generic.ContainingType) + "."
+                            : containingNamespace.Length == 0 ? "global::" : "global::" + containingNamespace + ".";
+                        return container + CSharpSource.Identifier(generic.Name) + "{" + string.Join(", ", generic.TypeArguments.Select(CrefType)) + "}";
                     default:
                         return SymbolNames.ForCode(symbol.WithNullableAnnotation(NullableAnnotation.None));
                 }

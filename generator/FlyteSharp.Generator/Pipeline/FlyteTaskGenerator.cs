@@ -45,7 +45,7 @@ namespace FlyteSharp.Generator.Pipeline
 
             // Only a bool per compilation: stays cached while the runtime reference does not change.
             var signatures = context.CompilationProvider
-                .Select(static (compilation, _) => NullabilitySignatures.RuntimeAcceptsSignatures(compilation))
+                .Select(static (compilation, _) => RuntimeApi.AcceptsNullabilitySignatures(compilation))
                 .WithTrackingName(TrackingNames.RuntimeApi);
 
             var perClass = classes

@@ -46,6 +46,10 @@ public sealed class LiteralCallTests
             }
             """).AssertClean();
 
+    private static readonly FlyteType OptionalString = new UnionType(EquatableArray.Create<FlyteType>(
+        new SimpleType(SimpleKind.String) { StructureTag = "str" },
+        new SimpleType(SimpleKind.None) { StructureTag = "none" }));
+
     private static TaskClassSpec NoteTask()
     {
         var list = "global::System.Collections.Generic.List<string?>";
@@ -57,12 +61,14 @@ public sealed class LiteralCallTests
             TaskInvocation.Value,
             list,
             EquatableArray.Create(
-                new TaskParameterSpec("note", "note", "string?", false, null, string.Empty, "?"),
-                new TaskParameterSpec("count", "count", "int", false, null, string.Empty, null)),
-            EquatableArray.Create(new TaskOutputSpec("o0", list, null, "!?")),
+                new TaskParameterSpec("note", "note", "string?", false, null, string.Empty),
+                new TaskParameterSpec("count", "count", "int", false, null, string.Empty)),
+            EquatableArray.Create(new TaskOutputSpec("o0", list, null)),
             new TaskCacheSpec(false, null, false, default, "flyte_task-Notes.Notes.Keep", null),
             "global::Notes.Notes.Keep(string, int)",
-            new FlyteInterface(default, default));
+            new FlyteInterface(
+                EquatableArray.Create(new FlyteVariable("note", OptionalString), new FlyteVariable("count", new SimpleType(SimpleKind.Integer))),
+                EquatableArray.Create(new FlyteVariable("o0", new CollectionType(OptionalString)))));
         return new TaskClassSpec(new TaskClassInfo("Notes", "Notes", "global::Notes.Notes", "Notes.Notes"), EquatableArray.Create(task));
     }
 }

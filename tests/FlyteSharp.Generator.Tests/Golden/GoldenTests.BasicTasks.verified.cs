@@ -10,19 +10,19 @@ namespace Sales
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FlyteSharp.Generator", "0.1.0")]
     public interface ISalesTasks
     {
-        /// <inheritdoc cref="global::Sales.SalesTasks.Add(int, int)"/>
+        /// <inheritdoc cref="global::Sales.SalesTasks.Add"/>
         global::System.Threading.Tasks.Task<int> AddAsync(int a, int b, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="global::Sales.SalesTasks.CountWords(string)"/>
         global::System.Threading.Tasks.Task<long> CountWordsAsync(string text, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="global::Sales.SalesTasks.GreetAsync(string, int, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="global::Sales.SalesTasks.GreetAsync"/>
         global::System.Threading.Tasks.Task<string> GreetAsync(string name, int times = 1, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="global::Sales.SalesTasks.Touch(bool)"/>
+        /// <inheritdoc cref="global::Sales.SalesTasks.Touch"/>
         global::System.Threading.Tasks.Task TouchAsync(bool flag, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="global::Sales.SalesTasks.Wait(double, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="global::Sales.SalesTasks.Wait"/>
         global::System.Threading.Tasks.Task WaitAsync(double seconds, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -33,13 +33,13 @@ namespace Sales
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FlyteSharp.Generator", "0.1.0")]
     public static class SalesTasksFlyte
     {
-        /// <summary>The Flyte task name of <see cref="global::Sales.SalesTasks.Add(int, int)"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Sales.SalesTasks.Add"/>.</summary>
         public const string AddTaskName = "Sales.SalesTasks.Add";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.SalesTasks.Add(int, int)"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.SalesTasks.Add"/>.</summary>
         public const string AddDatasetName = "flyte_task-Sales.SalesTasks.Add";
 
-        /// <summary>The descriptor of <see cref="global::Sales.SalesTasks.Add(int, int)"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Sales.SalesTasks.Add"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Add { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: AddTaskName,
             @interface: CreateAddInterface(),
@@ -67,13 +67,13 @@ namespace Sales
             datasetName: CountWordsDatasetName,
             datasetVersion: null);
 
-        /// <summary>The Flyte task name of <see cref="global::Sales.SalesTasks.GreetAsync(string, int, global::System.Threading.CancellationToken)"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Sales.SalesTasks.GreetAsync"/>.</summary>
         public const string GreetTaskName = "Sales.SalesTasks.Greet";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.SalesTasks.GreetAsync(string, int, global::System.Threading.CancellationToken)"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.SalesTasks.GreetAsync"/>.</summary>
         public const string GreetDatasetName = "flyte_task-Sales.SalesTasks.Greet";
 
-        /// <summary>The descriptor of <see cref="global::Sales.SalesTasks.GreetAsync(string, int, global::System.Threading.CancellationToken)"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Sales.SalesTasks.GreetAsync"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Greet { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: GreetTaskName,
             @interface: CreateGreetInterface(),
@@ -84,13 +84,13 @@ namespace Sales
             datasetName: GreetDatasetName,
             datasetVersion: null);
 
-        /// <summary>The Flyte task name of <see cref="global::Sales.SalesTasks.Touch(bool)"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Sales.SalesTasks.Touch"/>.</summary>
         public const string TouchTaskName = "Sales.SalesTasks.Touch";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.SalesTasks.Touch(bool)"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.SalesTasks.Touch"/>.</summary>
         public const string TouchDatasetName = "flyte_task-Sales.SalesTasks.Touch";
 
-        /// <summary>The descriptor of <see cref="global::Sales.SalesTasks.Touch(bool)"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Sales.SalesTasks.Touch"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Touch { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: TouchTaskName,
             @interface: CreateTouchInterface(),
@@ -101,13 +101,13 @@ namespace Sales
             datasetName: TouchDatasetName,
             datasetVersion: null);
 
-        /// <summary>The Flyte task name of <see cref="global::Sales.SalesTasks.Wait(double, global::System.Threading.CancellationToken)"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Sales.SalesTasks.Wait"/>.</summary>
         public const string WaitTaskName = "Sales.SalesTasks.Wait";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.SalesTasks.Wait(double, global::System.Threading.CancellationToken)"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.SalesTasks.Wait"/>.</summary>
         public const string WaitDatasetName = "flyte_task-Sales.SalesTasks.Wait";
 
-        /// <summary>The descriptor of <see cref="global::Sales.SalesTasks.Wait(double, global::System.Threading.CancellationToken)"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Sales.SalesTasks.Wait"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Wait { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: WaitTaskName,
             @interface: CreateWaitInterface(),

@@ -10,13 +10,13 @@ namespace Sales.Reports
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FlyteSharp.Generator", "0.1.0")]
     public interface IReportTasks
     {
-        /// <inheritdoc cref="global::Sales.Reports.ReportTasks.Now(global::System.TimeSpan)"/>
+        /// <inheritdoc cref="global::Sales.Reports.ReportTasks.Now"/>
         global::System.Threading.Tasks.Task<global::System.DateTime> NowAsync(global::System.TimeSpan offset, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="global::Sales.Reports.ReportTasks.SummarizeAsync(string, string, long)"/>
+        /// <inheritdoc cref="global::Sales.Reports.ReportTasks.SummarizeAsync"/>
         global::System.Threading.Tasks.Task<string> SummarizeAsync(string region, string requestedBy, long seed, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="global::Sales.Reports.ReportTasks.Total(int[])"/>
+        /// <inheritdoc cref="global::Sales.Reports.ReportTasks.Total"/>
         global::System.Threading.Tasks.Task<int> TotalAsync(int[] amounts, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -27,13 +27,13 @@ namespace Sales.Reports
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FlyteSharp.Generator", "0.1.0")]
     public static class ReportTasksFlyte
     {
-        /// <summary>The Flyte task name of <see cref="global::Sales.Reports.ReportTasks.Now(global::System.TimeSpan)"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Sales.Reports.ReportTasks.Now"/>.</summary>
         public const string NowTaskName = "Sales.Reports.ReportTasks.Now";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.Reports.ReportTasks.Now(global::System.TimeSpan)"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.Reports.ReportTasks.Now"/>.</summary>
         public const string NowDatasetName = "flyte_task-Sales.Reports.ReportTasks.Now";
 
-        /// <summary>The descriptor of <see cref="global::Sales.Reports.ReportTasks.Now(global::System.TimeSpan)"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Sales.Reports.ReportTasks.Now"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Now { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: NowTaskName,
             @interface: CreateNowInterface(),
@@ -44,16 +44,16 @@ namespace Sales.Reports
             datasetName: NowDatasetName,
             datasetVersion: null);
 
-        /// <summary>The Flyte task name of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync(string, string, long)"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync"/>.</summary>
         public const string SummarizeTaskName = "sales.reports.summarize";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync(string, string, long)"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync"/>.</summary>
         public const string SummarizeDatasetName = "flyte_task-sales.reports.summarize";
 
-        /// <summary>The cache version of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync(string, string, long)"/>, as written on its attribute.</summary>
+        /// <summary>The cache version of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync"/>, as written on its attribute.</summary>
         public const string SummarizeCacheVersion = " 2 ";
 
-        /// <summary>The descriptor of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync(string, string, long)"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Summarize { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: SummarizeTaskName,
             @interface: CreateSummarizeInterface(),
@@ -64,16 +64,16 @@ namespace Sales.Reports
             datasetName: SummarizeDatasetName,
             datasetVersion: null);
 
-        /// <summary>The Flyte task name of <see cref="global::Sales.Reports.ReportTasks.Total(int[])"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Sales.Reports.ReportTasks.Total"/>.</summary>
         public const string TotalTaskName = "Sales.Reports.ReportTasks.Total";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.Reports.ReportTasks.Total(int[])"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Sales.Reports.ReportTasks.Total"/>.</summary>
         public const string TotalDatasetName = "flyte_task-Sales.Reports.ReportTasks.Total";
 
-        /// <summary>The cache version of <see cref="global::Sales.Reports.ReportTasks.Total(int[])"/>, as written on its attribute.</summary>
+        /// <summary>The cache version of <see cref="global::Sales.Reports.ReportTasks.Total"/>, as written on its attribute.</summary>
         public const string TotalCacheVersion = "1.0";
 
-        /// <summary>The descriptor of <see cref="global::Sales.Reports.ReportTasks.Total(int[])"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Sales.Reports.ReportTasks.Total"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Total { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: TotalTaskName,
             @interface: CreateTotalInterface(),

@@ -10,22 +10,22 @@ namespace Catalog
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FlyteSharp.Generator", "0.1.0")]
     public interface ITypeTour
     {
-        /// <inheritdoc cref="global::Catalog.TypeTour.Blobs(global::FlyteSharp.FlyteFile, global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Csv}, global::FlyteSharp.FlyteDirectory, global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Csv}, global::System.Collections.Generic.List{global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Parquet}})"/>
+        /// <inheritdoc cref="global::Catalog.TypeTour.Blobs"/>
         global::System.Threading.Tasks.Task<global::FlyteSharp.FlyteDirectory<global::FlyteSharp.Formats.Parquet>> BlobsAsync(global::FlyteSharp.FlyteFile any, global::FlyteSharp.FlyteFile<global::FlyteSharp.Formats.Csv> csv, global::FlyteSharp.FlyteDirectory folder, global::FlyteSharp.FlyteFile<global::FlyteSharp.Formats.Csv>? optionalCsv, global::System.Collections.Generic.List<global::FlyteSharp.FlyteFile<global::FlyteSharp.Formats.Parquet>> parts, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="global::Catalog.TypeTour.Collections(int[], global::System.Collections.Generic.List{string}, global::System.Collections.Generic.IReadOnlyList{double}, global::System.Collections.Generic.IEnumerable{bool}, global::System.Collections.Generic.IList{long}, global::System.Collections.Generic.ICollection{byte}, global::System.Collections.Generic.IReadOnlyCollection{short}, global::System.Collections.Generic.Dictionary{string, int}, global::System.Collections.Generic.IReadOnlyDictionary{string, string[]}, global::System.Collections.Generic.IDictionary{string, global::System.TimeSpan})"/>
+        /// <inheritdoc cref="global::Catalog.TypeTour.Collections"/>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Catalog.Color>>> CollectionsAsync(int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly, global::System.Collections.Generic.IEnumerable<bool> sequence, global::System.Collections.Generic.IList<long> ilist, global::System.Collections.Generic.ICollection<byte> collection, global::System.Collections.Generic.IReadOnlyCollection<short> readOnlyCollection, global::System.Collections.Generic.Dictionary<string, int> map, global::System.Collections.Generic.IReadOnlyDictionary<string, string[]> nested, global::System.Collections.Generic.IDictionary<string, global::System.TimeSpan> idictionary, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="global::Catalog.TypeTour.Defaults(string, long, double, float, bool, global::System.Nullable{global::System.DateTime}, global::System.Nullable{global::Catalog.Color})"/>
+        /// <inheritdoc cref="global::Catalog.TypeTour.Defaults"/>
         global::System.Threading.Tasks.Task<int> DefaultsAsync(string text = "a \"quoted\"\n text", long big = 1099511627776L, double ratio = 0.1D, float half = 0.5F, bool yes = true, global::System.DateTime? when = default, global::Catalog.Color? color = (global::Catalog.Color)(2), global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="global::Catalog.TypeTour.Enum(global::Catalog.Color, global::Catalog.Color)"/>
+        /// <inheritdoc cref="global::Catalog.TypeTour.Enum"/>
         global::System.Threading.Tasks.Task<global::Catalog.Color> EnumAsync(global::Catalog.Color color, global::Catalog.Color fallback = (global::Catalog.Color)(1), global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="global::Catalog.TypeTour.Optionals(global::System.Nullable{int}, string, global::System.Nullable{global::Catalog.Color}, global::System.Collections.Generic.List{global::System.Nullable{int}})"/>
+        /// <inheritdoc cref="global::Catalog.TypeTour.Optionals"/>
         global::System.Threading.Tasks.Task<(int?, string?)> OptionalsAsync(int? maybe, string? note, global::Catalog.Color? color, global::System.Collections.Generic.List<int?>? values, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="global::Catalog.TypeTour.Scalars(long, int, short, byte, double, float, string, bool, global::System.DateTime, global::System.DateTimeOffset, global::System.TimeSpan)"/>
+        /// <inheritdoc cref="global::Catalog.TypeTour.Scalars"/>
         global::System.Threading.Tasks.Task<(long count, string label)> ScalarsAsync(long l, int i, short s, byte b, double d, float f, string text, bool flag, global::System.DateTime at, global::System.DateTimeOffset when, global::System.TimeSpan span, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -36,13 +36,13 @@ namespace Catalog
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FlyteSharp.Generator", "0.1.0")]
     public static class TypeTourFlyte
     {
-        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Blobs(global::FlyteSharp.FlyteFile, global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Csv}, global::FlyteSharp.FlyteDirectory, global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Csv}, global::System.Collections.Generic.List{global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Parquet}})"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Blobs"/>.</summary>
         public const string BlobsTaskName = "Catalog.TypeTour.Blobs";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Blobs(global::FlyteSharp.FlyteFile, global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Csv}, global::FlyteSharp.FlyteDirectory, global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Csv}, global::System.Collections.Generic.List{global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Parquet}})"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Blobs"/>.</summary>
         public const string BlobsDatasetName = "flyte_task-Catalog.TypeTour.Blobs";
 
-        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Blobs(global::FlyteSharp.FlyteFile, global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Csv}, global::FlyteSharp.FlyteDirectory, global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Csv}, global::System.Collections.Generic.List{global::FlyteSharp.FlyteFile{global::FlyteSharp.Formats.Parquet}})"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Blobs"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Blobs { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: BlobsTaskName,
             @interface: CreateBlobsInterface(),
@@ -53,13 +53,13 @@ namespace Catalog
             datasetName: BlobsDatasetName,
             datasetVersion: null);
 
-        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Collections(int[], global::System.Collections.Generic.List{string}, global::System.Collections.Generic.IReadOnlyList{double}, global::System.Collections.Generic.IEnumerable{bool}, global::System.Collections.Generic.IList{long}, global::System.Collections.Generic.ICollection{byte}, global::System.Collections.Generic.IReadOnlyCollection{short}, global::System.Collections.Generic.Dictionary{string, int}, global::System.Collections.Generic.IReadOnlyDictionary{string, string[]}, global::System.Collections.Generic.IDictionary{string, global::System.TimeSpan})"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Collections"/>.</summary>
         public const string CollectionsTaskName = "Catalog.TypeTour.Collections";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Collections(int[], global::System.Collections.Generic.List{string}, global::System.Collections.Generic.IReadOnlyList{double}, global::System.Collections.Generic.IEnumerable{bool}, global::System.Collections.Generic.IList{long}, global::System.Collections.Generic.ICollection{byte}, global::System.Collections.Generic.IReadOnlyCollection{short}, global::System.Collections.Generic.Dictionary{string, int}, global::System.Collections.Generic.IReadOnlyDictionary{string, string[]}, global::System.Collections.Generic.IDictionary{string, global::System.TimeSpan})"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Collections"/>.</summary>
         public const string CollectionsDatasetName = "flyte_task-Catalog.TypeTour.Collections";
 
-        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Collections(int[], global::System.Collections.Generic.List{string}, global::System.Collections.Generic.IReadOnlyList{double}, global::System.Collections.Generic.IEnumerable{bool}, global::System.Collections.Generic.IList{long}, global::System.Collections.Generic.ICollection{byte}, global::System.Collections.Generic.IReadOnlyCollection{short}, global::System.Collections.Generic.Dictionary{string, int}, global::System.Collections.Generic.IReadOnlyDictionary{string, string[]}, global::System.Collections.Generic.IDictionary{string, global::System.TimeSpan})"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Collections"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Collections { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: CollectionsTaskName,
             @interface: CreateCollectionsInterface(),
@@ -70,13 +70,13 @@ namespace Catalog
             datasetName: CollectionsDatasetName,
             datasetVersion: null);
 
-        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Defaults(string, long, double, float, bool, global::System.Nullable{global::System.DateTime}, global::System.Nullable{global::Catalog.Color})"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Defaults"/>.</summary>
         public const string DefaultsTaskName = "Catalog.TypeTour.Defaults";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Defaults(string, long, double, float, bool, global::System.Nullable{global::System.DateTime}, global::System.Nullable{global::Catalog.Color})"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Defaults"/>.</summary>
         public const string DefaultsDatasetName = "flyte_task-Catalog.TypeTour.Defaults";
 
-        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Defaults(string, long, double, float, bool, global::System.Nullable{global::System.DateTime}, global::System.Nullable{global::Catalog.Color})"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Defaults"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Defaults { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: DefaultsTaskName,
             @interface: CreateDefaultsInterface(),
@@ -87,13 +87,13 @@ namespace Catalog
             datasetName: DefaultsDatasetName,
             datasetVersion: null);
 
-        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Enum(global::Catalog.Color, global::Catalog.Color)"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Enum"/>.</summary>
         public const string EnumTaskName = "Catalog.TypeTour.Enum";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Enum(global::Catalog.Color, global::Catalog.Color)"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Enum"/>.</summary>
         public const string EnumDatasetName = "flyte_task-Catalog.TypeTour.Enum";
 
-        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Enum(global::Catalog.Color, global::Catalog.Color)"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Enum"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Enum { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: EnumTaskName,
             @interface: CreateEnumInterface(),
@@ -104,13 +104,13 @@ namespace Catalog
             datasetName: EnumDatasetName,
             datasetVersion: null);
 
-        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Optionals(global::System.Nullable{int}, string, global::System.Nullable{global::Catalog.Color}, global::System.Collections.Generic.List{global::System.Nullable{int}})"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Optionals"/>.</summary>
         public const string OptionalsTaskName = "Catalog.TypeTour.Optionals";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Optionals(global::System.Nullable{int}, string, global::System.Nullable{global::Catalog.Color}, global::System.Collections.Generic.List{global::System.Nullable{int}})"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Optionals"/>.</summary>
         public const string OptionalsDatasetName = "flyte_task-Catalog.TypeTour.Optionals";
 
-        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Optionals(global::System.Nullable{int}, string, global::System.Nullable{global::Catalog.Color}, global::System.Collections.Generic.List{global::System.Nullable{int}})"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Optionals"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Optionals { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: OptionalsTaskName,
             @interface: CreateOptionalsInterface(),
@@ -121,13 +121,13 @@ namespace Catalog
             datasetName: OptionalsDatasetName,
             datasetVersion: null);
 
-        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Scalars(long, int, short, byte, double, float, string, bool, global::System.DateTime, global::System.DateTimeOffset, global::System.TimeSpan)"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Catalog.TypeTour.Scalars"/>.</summary>
         public const string ScalarsTaskName = "Catalog.TypeTour.Scalars";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Scalars(long, int, short, byte, double, float, string, bool, global::System.DateTime, global::System.DateTimeOffset, global::System.TimeSpan)"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Catalog.TypeTour.Scalars"/>.</summary>
         public const string ScalarsDatasetName = "flyte_task-Catalog.TypeTour.Scalars";
 
-        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Scalars(long, int, short, byte, double, float, string, bool, global::System.DateTime, global::System.DateTimeOffset, global::System.TimeSpan)"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Catalog.TypeTour.Scalars"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Scalars { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: ScalarsTaskName,
             @interface: CreateScalarsInterface(),

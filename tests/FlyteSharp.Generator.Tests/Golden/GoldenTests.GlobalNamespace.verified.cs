@@ -8,7 +8,7 @@
 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FlyteSharp.Generator", "0.1.0")]
 public interface IGlobalTasks
 {
-    /// <inheritdoc cref="global::GlobalTasks.Twice(int)"/>
+    /// <inheritdoc cref="global::GlobalTasks.Twice"/>
     global::System.Threading.Tasks.Task<int> TwiceAsync(int @in, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -19,13 +19,13 @@ public interface IGlobalTasks
 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FlyteSharp.Generator", "0.1.0")]
 public static class GlobalTasksFlyte
 {
-    /// <summary>The Flyte task name of <see cref="global::GlobalTasks.Twice(int)"/>.</summary>
+    /// <summary>The Flyte task name of <see cref="global::GlobalTasks.Twice"/>.</summary>
     public const string TwiceTaskName = "GlobalTasks.Twice";
 
-    /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::GlobalTasks.Twice(int)"/>.</summary>
+    /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::GlobalTasks.Twice"/>.</summary>
     public const string TwiceDatasetName = "flyte_task-GlobalTasks.Twice";
 
-    /// <summary>The descriptor of <see cref="global::GlobalTasks.Twice(int)"/>: what the task runner needs to run and cache it.</summary>
+    /// <summary>The descriptor of <see cref="global::GlobalTasks.Twice"/>: what the task runner needs to run and cache it.</summary>
     public static global::FlyteSharp.Running.FlyteTaskDescriptor Twice { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
         taskName: TwiceTaskName,
         @interface: CreateTwiceInterface(),

@@ -10,7 +10,7 @@ namespace Outer
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FlyteSharp.Generator", "0.1.0")]
     public interface INestedTasks
     {
-        /// <inheritdoc cref="global::Outer.Container.NestedTasks.Echo(string)"/>
+        /// <inheritdoc cref="global::Outer.Container.NestedTasks.Echo"/>
         global::System.Threading.Tasks.Task<string> EchoAsync(string @string, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -21,13 +21,13 @@ namespace Outer
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FlyteSharp.Generator", "0.1.0")]
     public static class NestedTasksFlyte
     {
-        /// <summary>The Flyte task name of <see cref="global::Outer.Container.NestedTasks.Echo(string)"/>.</summary>
+        /// <summary>The Flyte task name of <see cref="global::Outer.Container.NestedTasks.Echo"/>.</summary>
         public const string EchoTaskName = "Outer.Container.NestedTasks.Echo";
 
-        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Outer.Container.NestedTasks.Echo(string)"/>.</summary>
+        /// <summary>The catalog dataset that holds the cached outputs of <see cref="global::Outer.Container.NestedTasks.Echo"/>.</summary>
         public const string EchoDatasetName = "flyte_task-Outer.Container.NestedTasks.Echo";
 
-        /// <summary>The descriptor of <see cref="global::Outer.Container.NestedTasks.Echo(string)"/>: what the task runner needs to run and cache it.</summary>
+        /// <summary>The descriptor of <see cref="global::Outer.Container.NestedTasks.Echo"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Echo { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: EchoTaskName,
             @interface: CreateEchoInterface(),

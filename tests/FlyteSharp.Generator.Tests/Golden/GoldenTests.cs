@@ -36,6 +36,9 @@ public sealed class GoldenTests
                     [FlyteTask]
                     public long CountWords(string text) => text.Split(' ').Length;
 
+                    /// <summary>Not a task: an overload, so the generated docs must name the task's signature.</summary>
+                    public long CountWords(string text, char separator) => text.Split(separator).Length;
+
                     /// <summary>Greets someone, slowly.</summary>
                     [FlyteTask]
                     public async Task<string> GreetAsync(string name, int times = 1, CancellationToken cancellationToken = default)

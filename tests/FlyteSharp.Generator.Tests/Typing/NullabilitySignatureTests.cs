@@ -2,22 +2,25 @@ extern alias generator;
 
 using FlyteSharp.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using NullabilitySignatures = generator::FlyteSharp.Generator.Parser.NullabilitySignatures;
+using FlyteTypeMapper = generator::FlyteSharp.Generator.Parser.FlyteTypeMapper;
+using NullabilitySignature = generator::FlyteSharp.Generator.Emitter.NullabilitySignature;
+using RuntimeApi = generator::FlyteSharp.Generator.Parser.RuntimeApi;
 
 namespace FlyteSharp.Generator.Tests.Typing;
 
 /// <summary>
 /// The nullability signatures the generator hands <c>LiteralConverter.For&lt;T&gt;(signature)</c>: one <c>?</c>/<c>!</c>
-/// per type position in pre-order, only for types with a nullable reference position (the rest are exact by CLR type).
+/// per type position in pre-order, read off the Flyte type (a nullable position is a union with none), only for types
+/// with a nullable position.
 /// </summary>
 public sealed class NullabilitySignatureTests
 {
     [Theory]
     [InlineData("string", null)]
     [InlineData("int", null)]
-    [InlineData("int?", null)]
-    [InlineData("List<int?>", null)]
-    [InlineData("Dictionary<string, long?[]>", null)]
+    [InlineData("int?", "?")]
+    [InlineData("List<int?>", "!?")]
+    [InlineData("Dictionary<string, long?[]>", "!!?")]
     [InlineData("string?", "?")]
     [InlineData("List<string?>", "!?")]
     [InlineData("List<int>?", "?!")]
@@ -25,7 +28,8 @@ public sealed class NullabilitySignatureTests
     [InlineData("IReadOnlyDictionary<string, List<string?>>", "!!?")]
     [InlineData("string?[]?", "??")]
     [InlineData("FlyteFile<Csv>?", "?")]
-    [InlineData("Level?", null)]
+    [InlineData("Level?", "?")]
+    [InlineData("List<List<Level>>", null)]
     public void Signature_marks_each_nullable_position(string csharpType, string? expected)
     {
         var compilation = GeneratorHarness.Compile($$"""
@@ -42,7 +46,7 @@ public sealed class NullabilitySignatureTests
             """);
         var parameter = compilation.GetTypeByMetadataName("Holder")!.GetMembers("Take").OfType<IMethodSymbol>().Single().Parameters[0];
 
-        Assert.Equal(expected, NullabilitySignatures.For(parameter.Type));
+        Assert.Equal(expected, NullabilitySignature.Of(FlyteTypeMapper.Map(parameter.Type).Type!));
     }
 
     [Fact]
@@ -53,6 +57,6 @@ public sealed class NullabilitySignatureTests
         var hasSignatures = converter.GetMembers("For").OfType<IMethodSymbol>()
             .Any(m => m.TypeParameters.Length == 1 && m.Parameters is [{ Type.SpecialType: SpecialType.System_String }]);
 
-        Assert.Equal(hasSignatures, NullabilitySignatures.RuntimeAcceptsSignatures(compilation));
+        Assert.Equal(hasSignatures, RuntimeApi.AcceptsNullabilitySignatures(compilation));
     }
 }

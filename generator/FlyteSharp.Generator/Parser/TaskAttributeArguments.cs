@@ -14,10 +14,14 @@ namespace FlyteSharp.Generator.Parser
         private TaskAttributeArguments(AttributeData attribute, AttributeSyntax? syntax)
         {
             AttributeLocation = syntax?.GetLocation();
-            syntaxByName = (syntax?.ArgumentList?.Arguments ?? default)
-                .Where(argument => argument.NameEquals is not null)
-                .GroupBy(argument => argument.NameEquals!.Name.Identifier.ValueText)
-                .ToDictionary(group => group.Key, group => group.First());
+            syntaxByName = new Dictionary<string, AttributeArgumentSyntax>(System.StringComparer.Ordinal);
+            foreach (var argument in syntax?.ArgumentList?.Arguments ?? default)
+            {
+                if (argument.NameEquals is { } nameEquals && !syntaxByName.ContainsKey(nameEquals.Name.Identifier.ValueText))
+                {
+                    syntaxByName[nameEquals.Name.Identifier.ValueText] = argument;
+                }
+            }
 
             foreach (var argument in attribute.NamedArguments)
             {

@@ -65,6 +65,7 @@ namespace FlyteSharp.Generator.Parser
 
             // Set when a problem the compiler reports itself stops the task: nothing to add, but nothing to generate.
             private bool skipped;
+            private Location? methodLocation;
 
             public TaskMethodParse(IMethodSymbol method, SyntaxNode syntax, AttributeData attribute, CancellationToken cancellationToken)
             {
@@ -78,7 +79,7 @@ namespace FlyteSharp.Generator.Parser
 
             private bool HasErrors => skipped || diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
 
-            private Location MethodLocation => syntax switch
+            private Location MethodLocation => methodLocation ??= syntax switch
             {
                 MethodDeclarationSyntax declaration => declaration.Identifier.GetLocation(),
                 LocalFunctionStatementSyntax local => local.Identifier.GetLocation(),
@@ -117,13 +118,14 @@ namespace FlyteSharp.Generator.Parser
                 var outputs = ReadReturn(out var invocation, out var resultTypeName, out var outputVariables);
                 var cache = ReadCache(arguments, taskName ?? defaultTaskName, parameters, new FlyteInterface(inputs, outputVariables));
 
+                var methodLocationInfo = LocationInfo.From(MethodLocation);
                 var identity = new TaskIdentity(
                     classInfo.HintName,
                     method.Name,
                     baseName,
                     taskName,
-                    LocationInfo.From(taskNameLocation),
-                    LocationInfo.From(MethodLocation));
+                    ReferenceEquals(taskNameLocation, MethodLocation) ? methodLocationInfo : LocationInfo.From(taskNameLocation),
+                    methodLocationInfo);
 
                 TaskSpec? task = null;
                 if (!HasErrors && taskName is not null)

@@ -30,8 +30,13 @@ namespace FlyteSharp.Generator.Parser
                 ? methodName.Substring(0, methodName.Length - AsyncSuffix.Length)
                 : methodName;
 
+        // A class's tasks are parsed one by one, against one compilation's symbols: name the class once.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, TaskClassInfo> ClassInfoCache = new();
+
         /// <summary>The class as the model names it.</summary>
-        public static TaskClassInfo ClassInfo(INamedTypeSymbol type)
+        public static TaskClassInfo ClassInfo(INamedTypeSymbol type) => ClassInfoCache.GetValue(type, NameClass);
+
+        private static TaskClassInfo NameClass(INamedTypeSymbol type)
         {
             var hintName = string.Join("+", ContainingTypes(type).Select(t => t.Name));
             var rawNamespace = SymbolNames.NamespaceName(type.ContainingNamespace);

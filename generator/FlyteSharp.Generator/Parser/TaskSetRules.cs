@@ -120,6 +120,11 @@ namespace FlyteSharp.Generator.Parser
         /// </summary>
         private static Dictionary<int, (string Member, string Other)> Collisions(string className, List<(string MethodName, string BaseName)> tasks)
         {
+            if (!CouldCollide(className, tasks))
+            {
+                return new Dictionary<int, (string Member, string Other)>();
+            }
+
             var claims = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             for (var i = 0; i < tasks.Count; i++)
             {
@@ -159,6 +164,42 @@ namespace FlyteSharp.Generator.Parser
 
             return collisions;
         }
+
+        /// <summary>
+        /// A cheap test that rules out collisions in the common case (this runs on every edit, over every task):
+        /// members can only clash when two tasks share a base name, or a base name looks like another task's
+        /// member (a suffix of <see cref="MembersOf"/>, a <c>Create</c> prefix) or like a reserved member.
+        /// </summary>
+        private static bool CouldCollide(string className, List<(string MethodName, string BaseName)> tasks)
+        {
+            var reserved = ReservedMembers(className);
+            foreach (var name in reserved)
+            {
+                if (LooksGenerated(name) || name.EndsWith("Interface", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (_, baseName) in tasks)
+            {
+                if (!seen.Add(baseName) || LooksGenerated(baseName) || Array.IndexOf(reserved, baseName) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Whether a name could equal a member another base name generates (the suffixes of MembersOf, its prefix).
+        private static bool LooksGenerated(string name) =>
+            name.StartsWith("Create", StringComparison.Ordinal)
+            || name.EndsWith("TaskName", StringComparison.Ordinal)
+            || name.EndsWith("DatasetName", StringComparison.Ordinal)
+            || name.EndsWith("CacheVersion", StringComparison.Ordinal)
+            || name.EndsWith("DatasetVersion", StringComparison.Ordinal);
 
         private static string ClassName(string hintName)
         {

@@ -298,6 +298,22 @@ public sealed class TaskDeclarationDiagnosticTests
     }
 
     [Fact]
+    public void FLYTE012_fires_on_a_task_named_like_another_tasks_constant()
+    {
+        var diagnostics = Expect("""
+            public sealed class T
+            {
+                [FlyteTask] public int {|FLYTE012:Total|}() => 0;
+                [FlyteTask] public int {|FLYTE012:TotalTaskName|}() => 0;
+            }
+            """);
+
+        Assert.Contains(
+            "Task method 'Total' would generate 'TotalTaskName' in 'TFlyte', which task method 'TotalTaskName' also generates; rename one of them",
+            diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public void FLYTE012_does_not_fire_on_distinct_names() => ExpectNone("""
         public sealed class T
         {

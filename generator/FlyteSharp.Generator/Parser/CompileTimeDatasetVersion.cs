@@ -12,17 +12,9 @@ namespace FlyteSharp.Generator.Parser
     {
         /// <summary>
         /// The dataset version of a task cached under <paramref name="cacheVersion"/> (not empty or whitespace:
-        /// the parser reports that first) with <paramref name="interface"/>; null while the hashing core is absent,
-        /// in which case the generated descriptor carries no version and the generated constant is left out.
+        /// the parser reports that first) with <paramref name="interface"/>.
         /// </summary>
-        // TODO(merge): return FlyteSharp.Hashing.DatasetVersion.Compute(cacheVersion, @interface);
-        // the dependency-free hashing core (src/FlyteSharp/Core/Hashing, branch 'hashing') is linked into this
-        // project by FlyteSharp.Generator.csproj; once it is merged, this is its only caller in the generator.
-        public static string? Compute(string cacheVersion, FlyteInterface @interface)
-        {
-            _ = cacheVersion;
-            _ = @interface;
-            return null;
-        }
+        public static string? Compute(string cacheVersion, FlyteInterface @interface) =>
+            FlyteSharp.Hashing.DatasetVersion.Compute(cacheVersion, @interface);
     }
 }

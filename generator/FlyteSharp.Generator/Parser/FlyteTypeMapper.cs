@@ -168,13 +168,9 @@ namespace FlyteSharp.Generator.Parser
                 return inner;
             }
 
-            // flytekit: Optional[T] is Union[T, None], each variant tagged with its transformer's name.
-            var variants = new List<FlyteType>
-            {
-                inner.Type with { StructureTag = FlytekitTypeTags.For(inner.Type) },
-                new SimpleType(SimpleKind.None) { StructureTag = FlytekitTypeTags.None },
-            };
-            return TypeMapping.Of(new UnionType(variants.ToEquatableArray()));
+            // flytekit: Optional[T] is Union[T, None], each variant tagged with its transformer's name; the same
+            // table the runtime's literal converter uses, so both write one Flyte type.
+            return TypeMapping.Of(FlytekitNames.NullableUnion(inner.Type));
         }
     }
 

@@ -53,6 +53,9 @@ namespace Sales.Reports
         /// <summary>The cache version of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync"/>, as written on its attribute.</summary>
         public const string SummarizeCacheVersion = " 2 ";
 
+        /// <summary>The catalog dataset version of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync"/>: the cache version and hashes of its interface, as Flyte computes them.</summary>
+        public const string SummarizeDatasetVersion = "2-VPQyT1HG-zCZxwZgs";
+
         /// <summary>The descriptor of <see cref="global::Sales.Reports.ReportTasks.SummarizeAsync"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Summarize { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: SummarizeTaskName,
@@ -62,7 +65,7 @@ namespace Sales.Reports
             cacheSerialize: true,
             cacheIgnoreInputs: new string[] { "requestedBy", "seed" },
             datasetName: SummarizeDatasetName,
-            datasetVersion: null);
+            datasetVersion: SummarizeDatasetVersion);
 
         /// <summary>The Flyte task name of <see cref="global::Sales.Reports.ReportTasks.Total"/>.</summary>
         public const string TotalTaskName = "Sales.Reports.ReportTasks.Total";
@@ -73,6 +76,9 @@ namespace Sales.Reports
         /// <summary>The cache version of <see cref="global::Sales.Reports.ReportTasks.Total"/>, as written on its attribute.</summary>
         public const string TotalCacheVersion = "1.0";
 
+        /// <summary>The catalog dataset version of <see cref="global::Sales.Reports.ReportTasks.Total"/>: the cache version and hashes of its interface, as Flyte computes them.</summary>
+        public const string TotalDatasetVersion = "1.0-MToRl_v1-PmK8qF6C";
+
         /// <summary>The descriptor of <see cref="global::Sales.Reports.ReportTasks.Total"/>: what the task runner needs to run and cache it.</summary>
         public static global::FlyteSharp.Running.FlyteTaskDescriptor Total { get; } = new global::FlyteSharp.Running.FlyteTaskDescriptor(
             taskName: TotalTaskName,
@@ -82,7 +88,7 @@ namespace Sales.Reports
             cacheSerialize: false,
             cacheIgnoreInputs: global::System.Array.Empty<string>(),
             datasetName: TotalDatasetName,
-            datasetVersion: null);
+            datasetVersion: TotalDatasetVersion);
 
         /// <summary>
         /// Registers <see cref="global::Sales.Reports.IReportTasks"/> as transient services, unless already registered.

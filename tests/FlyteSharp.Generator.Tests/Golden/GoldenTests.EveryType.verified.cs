@@ -607,7 +607,7 @@ namespace Catalog
                 inputs.Literals.Add("any", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<global::FlyteSharp.FlyteFile>(any));
                 inputs.Literals.Add("csv", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<global::FlyteSharp.FlyteFile<global::FlyteSharp.Formats.Csv>>(csv));
                 inputs.Literals.Add("folder", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<global::FlyteSharp.FlyteDirectory>(folder));
-                inputs.Literals.Add("optionalCsv", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<global::FlyteSharp.FlyteFile<global::FlyteSharp.Formats.Csv>?>(optionalCsv));
+                inputs.Literals.Add("optionalCsv", global::FlyteSharp.Literals.LiteralConverter.For<global::FlyteSharp.FlyteFile<global::FlyteSharp.Formats.Csv>?>("?").ToLiteral(optionalCsv));
                 inputs.Literals.Add("parts", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<global::System.Collections.Generic.List<global::FlyteSharp.FlyteFile<global::FlyteSharp.Formats.Parquet>>>(parts));
                 var outputs = await this.runner.RunAsync(
                     global::Catalog.TypeTourFlyte.Blobs,
@@ -660,8 +660,8 @@ namespace Catalog
                 inputs.Literals.Add("ratio", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<double>(ratio));
                 inputs.Literals.Add("half", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<float>(half));
                 inputs.Literals.Add("yes", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<bool>(yes));
-                inputs.Literals.Add("when", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<global::System.DateTime?>(when));
-                inputs.Literals.Add("color", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<global::Catalog.Color?>(color));
+                inputs.Literals.Add("when", global::FlyteSharp.Literals.LiteralConverter.For<global::System.DateTime?>("?").ToLiteral(when));
+                inputs.Literals.Add("color", global::FlyteSharp.Literals.LiteralConverter.For<global::Catalog.Color?>("?").ToLiteral(color));
                 var outputs = await this.runner.RunAsync(
                     global::Catalog.TypeTourFlyte.Defaults,
                     inputs,
@@ -700,10 +700,10 @@ namespace Catalog
             public async global::System.Threading.Tasks.Task<(int?, string?)> OptionalsAsync(int? maybe, string? note, global::Catalog.Color? color, global::System.Collections.Generic.List<int?>? values, global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var inputs = new global::Flyteidl.Core.LiteralMap();
-                inputs.Literals.Add("maybe", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<int?>(maybe));
-                inputs.Literals.Add("note", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<string?>(note));
-                inputs.Literals.Add("color", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<global::Catalog.Color?>(color));
-                inputs.Literals.Add("values", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<global::System.Collections.Generic.List<int?>?>(values));
+                inputs.Literals.Add("maybe", global::FlyteSharp.Literals.LiteralConverter.For<int?>("?").ToLiteral(maybe));
+                inputs.Literals.Add("note", global::FlyteSharp.Literals.LiteralConverter.For<string?>("?").ToLiteral(note));
+                inputs.Literals.Add("color", global::FlyteSharp.Literals.LiteralConverter.For<global::Catalog.Color?>("?").ToLiteral(color));
+                inputs.Literals.Add("values", global::FlyteSharp.Literals.LiteralConverter.For<global::System.Collections.Generic.List<int?>?>("??").ToLiteral(values));
                 var outputs = await this.runner.RunAsync(
                     global::Catalog.TypeTourFlyte.Optionals,
                     inputs,
@@ -711,14 +711,14 @@ namespace Catalog
                     {
                         var result = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Catalog.TypeTour>(this.services).Optionals(maybe, note, color, values);
                         var taskOutputs = new global::Flyteidl.Core.LiteralMap();
-                        taskOutputs.Literals.Add("o0", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<int?>(result.Item1));
-                        taskOutputs.Literals.Add("o1", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<string?>(result.Item2));
+                        taskOutputs.Literals.Add("o0", global::FlyteSharp.Literals.LiteralConverter.For<int?>("?").ToLiteral(result.Item1));
+                        taskOutputs.Literals.Add("o1", global::FlyteSharp.Literals.LiteralConverter.For<string?>("?").ToLiteral(result.Item2));
                         return global::System.Threading.Tasks.Task.FromResult(taskOutputs);
                     },
                     cancellationToken).ConfigureAwait(false);
                 return (
-                    global::FlyteSharp.Literals.LiteralConverter.FromLiteral<int?>(Output(outputs, global::Catalog.TypeTourFlyte.OptionalsTaskName, "o0")),
-                    global::FlyteSharp.Literals.LiteralConverter.FromLiteral<string?>(Output(outputs, global::Catalog.TypeTourFlyte.OptionalsTaskName, "o1")));
+                    global::FlyteSharp.Literals.LiteralConverter.For<int?>("?").FromLiteral(Output(outputs, global::Catalog.TypeTourFlyte.OptionalsTaskName, "o0")),
+                    global::FlyteSharp.Literals.LiteralConverter.For<string?>("?").FromLiteral(Output(outputs, global::Catalog.TypeTourFlyte.OptionalsTaskName, "o1")));
             }
 
             /// <inheritdoc/>

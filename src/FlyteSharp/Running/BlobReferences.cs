@@ -6,7 +6,7 @@ namespace FlyteSharp.Running;
 internal static class BlobReferences
 {
     /// <summary>Every blob in <paramref name="map"/> with its path (<c>outputs.o0[2]</c>) and URI.</summary>
-    public static IEnumerable<(string Path, Uri Uri)> Enumerate(LiteralMap map)
+    public static IEnumerable<(string Path, string Uri)> Enumerate(LiteralMap map)
     {
         foreach (var (name, literal) in map.Literals.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
@@ -17,20 +17,12 @@ internal static class BlobReferences
         }
     }
 
-    private static IEnumerable<(string Path, Uri Uri)> Enumerate(Literal literal, string path)
+    private static IEnumerable<(string Path, string Uri)> Enumerate(Literal literal, string path)
     {
         switch (literal.ValueCase)
         {
             case Literal.ValueOneofCase.Scalar when literal.Scalar.ValueCase == Scalar.ValueOneofCase.Blob:
-                if (Uri.TryCreate(literal.Scalar.Blob.Uri, UriKind.Absolute, out var uri))
-                {
-                    yield return (path, uri);
-                }
-                else
-                {
-                    yield return (path, new Uri(Path.GetFullPath(literal.Scalar.Blob.Uri)));
-                }
-
+                yield return (path, literal.Scalar.Blob.Uri);
                 break;
             case Literal.ValueOneofCase.Scalar when literal.Scalar.ValueCase == Scalar.ValueOneofCase.Union && literal.Scalar.Union.Value is not null:
                 foreach (var found in Enumerate(literal.Scalar.Union.Value, path))

@@ -45,7 +45,8 @@ internal sealed class CachedOutputValidator(IBlobStore blobs)
 
         foreach (var (path, uri) in BlobReferences.Enumerate(outputs))
         {
-            if (!await blobs.ExistsAsync(uri, cancellationToken).ConfigureAwait(false))
+            // A blob in a store we cannot reach from here (s3:// written by a cluster) is taken on trust, as Flyte does.
+            if (blobs.CanHandle(uri) && !await blobs.ExistsAsync(uri, cancellationToken).ConfigureAwait(false))
             {
                 return CacheValidation.Rejected($"{path}: the cached blob {uri} no longer exists", "missing-blob");
             }
@@ -57,7 +58,7 @@ internal sealed class CachedOutputValidator(IBlobStore blobs)
     private static IReadOnlyList<(string Name, FlyteType Type)> ExpectedOutputs(FlyteTaskDescriptor task) =>
         task.Interface.Outputs?.Variables
             .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => (pair.Key, LiteralTypeModel.FromProto(pair.Value.Type)))
+            .Select(pair => (pair.Key, pair.Value.Type.ToFlyteType()))
             .ToArray()
         ?? [];
 }

@@ -105,7 +105,7 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         long started,
         CancellationToken cancellationToken)
     {
-        var tag = ArtifactTag.Compute(inputs, task.CacheIgnoreInputs);
+        var tag = CacheTag.Compute(inputs, task.CacheIgnoreInputs);
         var dataset = new DatasetID
         {
             Project = options.Project,

@@ -13,16 +13,15 @@ internal sealed class OutputBlobPersister(IBlobStore blobs)
         BlobReferences.RewriteAsync(outputs, async blob =>
         {
             var uri = Uri.TryCreate(blob.Uri, UriKind.Absolute, out var parsed) ? parsed : new Uri(Path.GetFullPath(blob.Uri));
-            if (!uri.IsFile || blobs.IsDurable(uri))
+            if (!uri.IsFile || blobs.IsStored(uri.AbsoluteUri))
             {
                 // Remote URIs are already durable; stored ones need no second copy.
                 return blob.Uri;
             }
 
             var multipart = blob.Metadata?.Type?.Dimensionality == BlobType.Types.BlobDimensionality.Multipart;
-            var stored = multipart
-                ? await blobs.StoreDirectoryAsync(uri.LocalPath, cancellationToken).ConfigureAwait(false)
-                : await blobs.StoreFileAsync(uri.LocalPath, cancellationToken).ConfigureAwait(false);
-            return stored.AbsoluteUri;
+            return multipart
+                ? await blobs.PutDirectoryAsync(uri.LocalPath, cancellationToken).ConfigureAwait(false)
+                : await blobs.PutFileAsync(uri.LocalPath, cancellationToken).ConfigureAwait(false);
         });
 }

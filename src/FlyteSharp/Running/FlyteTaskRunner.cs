@@ -359,7 +359,7 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         outputs.Literals.OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => new ArtifactData { Name = pair.Key, Value = pair.Value });
 
-    private Metadata DatasetMetadata(FlyteTaskDescriptor task) => new()
+    private static Metadata DatasetMetadata(FlyteTaskDescriptor task) => new()
     {
         KeyMap = { ["task-version"] = task.CacheVersion ?? string.Empty },
     };

@@ -8,6 +8,7 @@ using FlyteSharp.Storage;
 using FlyteSharp.Telemetry;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FlyteSharp.Running;
@@ -29,7 +30,7 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
     private readonly ILogger<FlyteTaskRunner> logger;
     private readonly CachedOutputValidator validator;
     private readonly OutputBlobPersister persister;
-    private readonly string ownerId = $"flytesharp-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private readonly string runnerId = $"flytesharp-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     public FlyteTaskRunner(
         IDataCatalog catalog,
@@ -38,7 +39,7 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         FlyteTelemetry telemetry,
         IEnumerable<IFlyteTaskObserver> observers,
         TimeProvider time,
-        ILogger<FlyteTaskRunner> logger)
+        ILogger<FlyteTaskRunner>? logger = null)
     {
         this.catalog = catalog;
         this.blobs = blobs;
@@ -46,7 +47,8 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         this.telemetry = telemetry;
         this.observers = observers;
         this.time = time;
-        this.logger = logger;
+        // Logging is optional: a host without AddLogging still gets a working runner.
+        this.logger = logger ?? NullLogger<FlyteTaskRunner>.Instance;
         validator = new CachedOutputValidator(blobs);
         persister = new OutputBlobPersister(blobs);
     }
@@ -182,6 +184,11 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
             LogMiss(task.TaskName, tag);
             return (null, CacheLookupStatus.Miss, null);
         }
+        catch (CatalogException e) when (e.Code == CatalogErrorCode.Internal)
+        {
+            // The store answered but could not decode the entry: a bad entry, not a bad catalog. Replace it.
+            return Reject(task, tag, "the cached entry is corrupt: " + e.Message, "corrupt");
+        }
         catch (CatalogException e) when (e.Code != CatalogErrorCode.InvalidArgument)
         {
             return (null, CacheLookupStatus.CatalogFailed, CatalogFailed(task, "lookup", e));
@@ -286,6 +293,8 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         CancellationToken cancellationToken)
     {
         var heartbeat = options.Cache.ReservationHeartbeat;
+        // One owner per run: two calls in this process must not share a reservation.
+        var ownerId = runnerId + "-" + Guid.NewGuid().ToString("N");
         var request = new GetOrExtendReservationRequest
         {
             ReservationId = new ReservationID { DatasetId = dataset, TagName = tag },
@@ -326,7 +335,7 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         new(catalog, new GetOrExtendReservationRequest
         {
             ReservationId = reservation.ReservationId,
-            OwnerId = ownerId,
+            OwnerId = reservation.OwnerId,
             HeartbeatInterval = Duration.FromTimeSpan(options.Cache.ReservationHeartbeat),
         }, options.Cache.ReservationHeartbeat, time, cancellationToken);
 
@@ -335,7 +344,7 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         try
         {
             // Not cancellable: a cancelled run must still free the spot for the next caller.
-            await catalog.ReleaseReservationAsync(new ReleaseReservationRequest { ReservationId = reservation.ReservationId, OwnerId = ownerId }, CancellationToken.None).ConfigureAwait(false);
+            await catalog.ReleaseReservationAsync(new ReleaseReservationRequest { ReservationId = reservation.ReservationId, OwnerId = reservation.OwnerId }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (CatalogException e)
         {
@@ -372,7 +381,7 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
             ["exec-project"] = options.Project,
             ["exec-domain"] = options.Domain,
             ["exec-node"] = task.TaskName,
-            ["execution-name"] = ownerId,
+            ["execution-name"] = runnerId,
         },
     };
 

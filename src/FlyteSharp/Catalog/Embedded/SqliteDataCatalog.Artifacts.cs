@@ -152,9 +152,13 @@ public sealed partial class SqliteDataCatalog
         var (artifact, dataset) = request.QueryHandleCase == UpdateArtifactRequest.QueryHandleOneofCase.TagName
             ? RequireArtifactByTag(connection, transaction, request.Dataset, request.TagName)
             : RequireArtifactById(connection, transaction, request.Dataset, request.ArtifactId);
-        if (ReadData(connection, transaction, artifact, dataset).Count == 0)
+        // Counted, not decoded: replacing is how a corrupt entry gets repaired, so its old bytes must not block it.
+        using (var count = Command(connection, transaction, "SELECT COUNT(*) FROM artifact_data WHERE artifact = $artifact;", ("$artifact", artifact.RowId)))
         {
-            throw NoData(artifact, dataset);
+            if ((long)count.ExecuteScalar()! == 0)
+            {
+                throw NoData(artifact, dataset);
+            }
         }
 
         Execute(

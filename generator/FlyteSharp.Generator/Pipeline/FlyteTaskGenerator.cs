@@ -1,0 +1,107 @@
+using System.Linq;
+using FlyteSharp.Core;
+using FlyteSharp.Generator.Diagnostics;
+using FlyteSharp.Generator.Emitter;
+using FlyteSharp.Generator.Model;
+using FlyteSharp.Generator.Parser;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FlyteSharp.Generator.Pipeline
+{
+    /// <summary>
+    /// Turns <c>[FlyteTask]</c> methods into typed clients, Flyte descriptors with compile-time cache datasets,
+    /// and DI registrations; reports what would make a task wrong as <c>FLYTE###</c> diagnostics.
+    /// </summary>
+    /// <remarks>
+    /// Stages: <see cref="TaskMethodParser"/> turns each method's symbols into equatable records at once; the
+    /// source outputs see only those records (no locations), so an edit that does not change a task leaves every
+    /// generated file cached; diagnostics flow through their own outputs.
+    /// </remarks>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class FlyteTaskGenerator : IIncrementalGenerator
+    {
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var methods = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownTypeNames.FlyteTaskAttribute,
+                    static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
+                    TaskMethodParser.Parse)
+                .WithTrackingName(TrackingNames.TaskMethods);
+
+            // Source: only location-free task records reach the emitter.
+            var declarations = methods
+                .Select(static (result, _) => result.Task is null ? null : new TaskDeclaration(result.Class, result.Task))
+                .WithTrackingName(TrackingNames.TaskDeclarations)
+                .Where(static declaration => declaration is not null)
+                .Select(static (declaration, _) => declaration!);
+
+            var classes = declarations
+                .Collect()
+                .Select(TaskSetRules.GroupIntoClasses)
+                .WithTrackingName(TrackingNames.TaskClasses);
+
+            // Only a bool per compilation: stays cached while the runtime reference does not change.
+            var signatures = context.CompilationProvider
+                .Select(static (compilation, _) => RuntimeApi.AcceptsNullabilitySignatures(compilation))
+                .WithTrackingName(TrackingNames.RuntimeApi);
+
+            var perClass = classes
+                .SelectMany(static (specs, _) => specs)
+                .WithTrackingName(TrackingNames.TaskClass)
+                .Combine(signatures);
+            context.RegisterSourceOutput(perClass, static (output, input) =>
+                output.AddSource(TaskClassEmitter.HintName(input.Left), TaskClassEmitter.Emit(input.Left, input.Right)));
+
+            var assemblyName = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty);
+            var registration = classes
+                .Select(static (specs, _) => specs.Select(spec => spec.Class).ToEquatableArray())
+                .Combine(assemblyName)
+                .WithTrackingName(TrackingNames.Registration);
+            context.RegisterSourceOutput(registration, static (output, input) =>
+            {
+                if (input.Left.Count > 0)
+                {
+                    output.AddSource(RegistrationEmitter.HintName, RegistrationEmitter.Emit(input.Right, input.Left));
+                }
+            });
+
+            // Diagnostics: their own outputs, so a moved location never invalidates generated source.
+            var taskDiagnostics = methods
+                .Select(static (result, _) => result.Diagnostics)
+                .WithTrackingName(TrackingNames.TaskDiagnostics);
+            context.RegisterSourceOutput(taskDiagnostics, static (output, diagnostics) => Report(output, diagnostics));
+
+            var taskSetDiagnostics = methods
+                .Select(static (result, _) => result.Identity)
+                .Collect()
+                .Select(TaskSetRules.Check)
+                .WithTrackingName(TrackingNames.TaskSetDiagnostics);
+            context.RegisterSourceOutput(taskSetDiagnostics, static (output, diagnostics) => Report(output, diagnostics));
+
+            var formats = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownTypeNames.BlobFormatAttribute,
+                    static (node, _) => node is TypeDeclarationSyntax,
+                    FormatDeclarationParser.Parse)
+                .WithTrackingName(TrackingNames.FormatDeclarations);
+            context.RegisterSourceOutput(formats, static (output, format) => Report(output, format.Diagnostics));
+
+            var formatSetDiagnostics = formats
+                .Collect()
+                .Select(TaskSetRules.CheckFormats)
+                .WithTrackingName(TrackingNames.FormatSetDiagnostics);
+            context.RegisterSourceOutput(formatSetDiagnostics, static (output, diagnostics) => Report(output, diagnostics));
+        }
+
+        private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        }
+    }
+}

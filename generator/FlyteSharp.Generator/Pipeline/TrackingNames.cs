@@ -1,0 +1,39 @@
+namespace FlyteSharp.Generator.Pipeline
+{
+    /// <summary>
+    /// Names of the pipeline steps, given with <c>WithTrackingName</c>; the incremental tests look the steps up
+    /// by these names to check what was cached.
+    /// </summary>
+    internal static class TrackingNames
+    {
+        /// <summary>Each <c>[FlyteTask]</c> method parsed into a task and its diagnostics.</summary>
+        public const string TaskMethods = nameof(TaskMethods);
+
+        /// <summary>The tasks without anything location-dependent: what the source output depends on.</summary>
+        public const string TaskDeclarations = nameof(TaskDeclarations);
+
+        /// <summary>All task declarations grouped into one spec per class.</summary>
+        public const string TaskClasses = nameof(TaskClasses);
+
+        /// <summary>One spec per class, the input of each class's source output.</summary>
+        public const string TaskClass = nameof(TaskClass);
+
+        /// <summary>What the referenced runtime's literal converter offers (nullability signatures or not).</summary>
+        public const string RuntimeApi = nameof(RuntimeApi);
+
+        /// <summary>The classes and the assembly name, the input of <c>AddGeneratedFlyteTasks()</c>.</summary>
+        public const string Registration = nameof(Registration);
+
+        /// <summary>The diagnostics of one method.</summary>
+        public const string TaskDiagnostics = nameof(TaskDiagnostics);
+
+        /// <summary>The diagnostics over all tasks (duplicate names, colliding members).</summary>
+        public const string TaskSetDiagnostics = nameof(TaskSetDiagnostics);
+
+        /// <summary>Each <c>[BlobFormat]</c> type parsed.</summary>
+        public const string FormatDeclarations = nameof(FormatDeclarations);
+
+        /// <summary>The diagnostics over all format types (duplicate names).</summary>
+        public const string FormatSetDiagnostics = nameof(FormatSetDiagnostics);
+    }
+}

@@ -21,7 +21,7 @@ internal static class ForeignProducer
         var task = SalesTasksFlyte.FetchTargets;
         var dataset = new DatasetID { Project = options.Project, Domain = options.Domain, Name = task.DatasetName, Version = task.DatasetVersion };
         var inputs = new LiteralMap { Literals = { ["quarter"] = new Literal { Scalar = new Scalar { Primitive = new Primitive { StringValue = quarter } } } } };
-        var tag = ArtifactTag.Compute(inputs, task.CacheIgnoreInputs);
+        var tag = CacheTag.Compute(inputs, task.CacheIgnoreInputs);
 
         try
         {

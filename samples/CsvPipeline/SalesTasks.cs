@@ -1,6 +1,7 @@
 using System.Globalization;
 using FlyteSharp;
 using FlyteSharp.Formats;
+using Microsoft.Extensions.Logging;
 
 namespace CsvPipeline;
 
@@ -9,7 +10,7 @@ namespace CsvPipeline;
 /// Flyte workflow of the data team) and write a report. Every task is cached: run the sample twice and nothing runs
 /// the second time.
 /// </summary>
-public sealed class SalesTasks
+public sealed partial class SalesTasks(ILogger<SalesTasks> logger)
 {
     private static readonly string[] KnownRegions = ["north", "south", "east", "west"];
 
@@ -34,6 +35,7 @@ public sealed class SalesTasks
             cleaned.Add(string.Join(',', fields));
         }
 
+        LogExecuted(nameof(CleanAsync), cleaned.Count - 1);
         return await WriteCsvAsync("cleaned.csv", cleaned, cancellationToken);
     }
 
@@ -57,6 +59,7 @@ public sealed class SalesTasks
 
         var rows = new List<string> { "region,units,revenue" };
         rows.AddRange(totals.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key},{t.Value.Units},{t.Value.Revenue:0.00}")));
+        LogExecuted(nameof(AggregateAsync), totals.Count);
         return await WriteCsvAsync("totals.csv", rows, cancellationToken);
     }
 
@@ -66,8 +69,11 @@ public sealed class SalesTasks
     /// locally, this body copies the targets shipped with the sample.
     /// </summary>
     [FlyteTask(Cache = true, CacheVersion = "1.0")]
-    public FlyteFile<Csv> FetchTargets(string quarter) =>
-        new(Path.Combine(AppContext.BaseDirectory, "data", $"targets-{quarter}.csv"));
+    public FlyteFile<Csv> FetchTargets(string quarter)
+    {
+        LogExecuted(nameof(FetchTargets), 1);
+        return new(Path.Combine(AppContext.BaseDirectory, "data", $"targets-{quarter}.csv"));
+    }
 
     /// <summary>A plain-text report: revenue against target per region.</summary>
     [FlyteTask(Cache = true, CacheVersion = "1.0")]
@@ -85,8 +91,13 @@ public sealed class SalesTasks
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"{fields[0]}: {revenue:0} of {goal:0} ({percent:0}%)"));
         }
 
+        LogExecuted(nameof(ReportAsync), lines.Count - 1);
         return string.Join(Environment.NewLine, lines);
     }
+
+    // Information level: shown with --Logging:LogLevel:Default=Information, to watch what really executes.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Executed {Task}: {Rows} rows")]
+    private partial void LogExecuted(string task, int rows);
 
     private static async Task<FlyteFile<Csv>> WriteCsvAsync(string name, IEnumerable<string> rows, CancellationToken cancellationToken)
     {

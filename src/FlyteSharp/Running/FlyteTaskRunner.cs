@@ -301,6 +301,7 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
             OwnerId = ownerId,
             HeartbeatInterval = Duration.FromTimeSpan(heartbeat),
         };
+        var waited = false;
         while (true)
         {
             Reservation reservation;
@@ -316,8 +317,24 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
 
             if (reservation.OwnerId == ownerId)
             {
-                return (null, reservation);
+                if (!waited)
+                {
+                    return (null, reservation);
+                }
+
+                // The previous owner may have stored its result and released the spot between our last look and
+                // this acquisition: look once more so the task is not executed twice.
+                var stored = await LookupAsync(task, dataset, tag, cancellationToken).ConfigureAwait(false);
+                if (stored.Outputs is null)
+                {
+                    return (null, reservation);
+                }
+
+                await ReleaseReservationAsync(reservation).ConfigureAwait(false);
+                return (stored.Outputs, null);
             }
+
+            waited = true;
 
             LogWaiting(task.TaskName, reservation.OwnerId);
             await Task.Delay(heartbeat, time, cancellationToken).ConfigureAwait(false);

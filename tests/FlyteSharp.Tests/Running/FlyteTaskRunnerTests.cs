@@ -277,7 +277,7 @@ public sealed class FlyteTaskRunnerTests
         using var fixture = new RunnerFixture();
         var task = RunnerFixture.CsvTask(serialize: true);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => fixture.RunAsync(task, RunnerFixture.Inputs("eu"), TimeSpan.FromMilliseconds(400), Ct)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => fixture.RunAsync(task, RunnerFixture.Inputs("eu"), TimeSpan.FromMilliseconds(1000), Ct)));
 
         Assert.Equal(1, fixture.Executions);
         Assert.All(results, result => Assert.Equal(results[0], result));

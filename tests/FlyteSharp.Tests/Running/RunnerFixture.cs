@@ -30,7 +30,7 @@ internal sealed class RunnerFixture : IDisposable
             options.Domain = "d";
             options.Catalog.Path = Path.Combine(Root.FullName, "catalog.db");
             options.RawOutputPrefix = Path.Combine(Root.FullName, "raw");
-            options.Cache.ReservationHeartbeat = TimeSpan.FromMilliseconds(50);
+            options.Cache.ReservationHeartbeat = TimeSpan.FromMilliseconds(200);
             configure?.Invoke(options);
         });
         collection.AddSingleton<IFlyteTaskObserver>(Runs);

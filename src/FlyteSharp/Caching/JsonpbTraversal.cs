@@ -42,10 +42,10 @@ internal interface IJsonpbSink
 /// </summary>
 internal sealed class JsonpbTraversal
 {
-    private readonly TypeRegistry typeRegistry;
+    private readonly Lazy<TypeRegistry> typeRegistry;
     private readonly List<PathSegment> path = [];
 
-    public JsonpbTraversal(TypeRegistry typeRegistry) => this.typeRegistry = typeRegistry;
+    public JsonpbTraversal(Lazy<TypeRegistry> typeRegistry) => this.typeRegistry = typeRegistry;
 
     public void Write(IMessage message, IJsonpbSink sink)
     {
@@ -129,7 +129,7 @@ internal sealed class JsonpbTraversal
     private void WriteAny(Any any, IJsonpbSink sink)
     {
         var typeName = Any.GetTypeName(any.TypeUrl);
-        var descriptor = typeRegistry.Find(typeName)
+        var descriptor = typeRegistry.Value.Find(typeName)
             ?? throw new CacheKeyException("google.protobuf.Any holds " + any.TypeUrl + ", a type this hasher's TypeRegistry does not know");
         IMessage inner;
         try

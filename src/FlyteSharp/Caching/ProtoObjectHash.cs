@@ -15,17 +15,22 @@ public sealed class ProtoObjectHash
     [ThreadStatic]
     private static Worker? cachedWorker;
 
-    private readonly TypeRegistry typeRegistry;
+    // Lazy: building the registry loads the descriptors of the whole IDL (about half a second), and only an Any
+    // needs it, which Flyte literals never hold; a first cache key must not pay for it.
+    private readonly Lazy<TypeRegistry> typeRegistry;
 
     /// <summary>Creates a hasher that resolves <c>google.protobuf.Any</c> payloads through <paramref name="typeRegistry"/>.</summary>
     public ProtoObjectHash(TypeRegistry typeRegistry)
     {
         ArgumentNullException.ThrowIfNull(typeRegistry);
-        this.typeRegistry = typeRegistry;
+        this.typeRegistry = new Lazy<TypeRegistry>(typeRegistry);
     }
 
+    private ProtoObjectHash(Func<TypeRegistry> typeRegistry) =>
+        this.typeRegistry = new Lazy<TypeRegistry>(typeRegistry, LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>A hasher that knows the Flyte IDL (core and datacatalog) and the protobuf well-known types.</summary>
-    public static ProtoObjectHash Default { get; } = new(FlyteTypeRegistry.Instance);
+    public static ProtoObjectHash Default { get; } = new(() => FlyteTypeRegistry.Instance);
 
     /// <summary>The 32-byte hash of <paramref name="message"/>.</summary>
     /// <exception cref="CacheKeyException">Flyte's jsonpb would refuse to render the message.</exception>
@@ -74,9 +79,9 @@ public sealed class ProtoObjectHash
         return sink.ToString();
     }
 
-    private sealed class Worker(TypeRegistry typeRegistry)
+    private sealed class Worker(Lazy<TypeRegistry> typeRegistry)
     {
-        public TypeRegistry TypeRegistry { get; } = typeRegistry;
+        public Lazy<TypeRegistry> TypeRegistry { get; } = typeRegistry;
 
         public JsonpbTraversal Traversal { get; } = new(typeRegistry);
 

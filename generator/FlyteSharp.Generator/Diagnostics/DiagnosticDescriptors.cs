@@ -127,6 +127,11 @@ namespace FlyteSharp.Generator.Diagnostics
             "CacheVersion without Cache",
             "Task '{0}' sets CacheVersion without Cache = true, so its outputs are not cached; add Cache = true or remove CacheVersion");
 
+        public static readonly DiagnosticDescriptor VersionPolicyWithoutCache = Warning(
+            "FLYTE026",
+            "CacheVersionPolicy without Cache",
+            "Task '{0}' sets CacheVersionPolicy but not Cache = true, so nothing is cached and the policy has no effect; add Cache = true or remove CacheVersionPolicy");
+
         public static readonly DiagnosticDescriptor FormatWithoutAttribute = Error(
             "FLYTE030",
             "Format type has no [BlobFormat]",

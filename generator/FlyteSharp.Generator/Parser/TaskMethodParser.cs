@@ -388,17 +388,31 @@ namespace FlyteSharp.Generator.Parser
                         Report(DiagnosticDescriptors.VersionWithoutCache, arguments.LocationOf("CacheVersion"), taskDisplay);
                     }
 
-                    return new TaskCacheSpec(false, null, false, default, datasetName, null);
+                    if (arguments.FunctionBodyVersion)
+                    {
+                        Report(DiagnosticDescriptors.VersionPolicyWithoutCache, arguments.LocationOf("CacheVersionPolicy"), taskDisplay);
+                    }
+
+                    return new TaskCacheSpec(false, null, false, default, datasetName, null, null);
                 }
 
                 var version = arguments.CacheVersion;
-                if (version is null)
+                if (version is null && !arguments.FunctionBodyVersion)
                 {
                     Report(DiagnosticDescriptors.CacheWithoutVersion, arguments.LocationOf("Cache"), taskDisplay);
                 }
-                else if (string.IsNullOrWhiteSpace(version))
+                else if (version is not null && string.IsNullOrWhiteSpace(version))
                 {
                     Report(DiagnosticDescriptors.EmptyCacheVersion, arguments.LocationOf("CacheVersion"), taskDisplay);
+                }
+
+                // Only tasks that ask for it carry the body hash: for every other task a body edit must leave the
+                // model equal, so that nothing is generated again.
+                string? bodyHash = null;
+                if (arguments.FunctionBodyVersion)
+                {
+                    bodyHash = MethodBodyHash.Compute(syntax);
+                    version = AutomaticCacheVersion.Derive(version, bodyHash);
                 }
 
                 var inputNames = parameters.Where(p => !p.IsCancellationToken).Select(p => p.Name).ToList();
@@ -423,7 +437,7 @@ namespace FlyteSharp.Generator.Parser
                 }
 
                 var datasetVersion = HasErrors || version is null ? null : CompileTimeDatasetVersion.Compute(version, flyteInterface);
-                return new TaskCacheSpec(true, version, arguments.CacheSerialize, ignored.ToEquatableArray(), datasetName, datasetVersion);
+                return new TaskCacheSpec(true, version, arguments.CacheSerialize, ignored.ToEquatableArray(), datasetName, datasetVersion, bodyHash);
             }
 
             private void ReportTypeProblem(TypeMapping mapping, Location location, string subject, string name, ITypeSymbol declaredType, bool isReturn)

@@ -79,15 +79,16 @@ namespace FlyteSharp.Generator.Pipeline
                 .Select(static (result, _) => result.LockEntry)
                 .Collect()
                 .Combine(lockRequested)
-                .Select(static (input, _) => input.Right
+                .Select(static (input, _) => (Requested: input.Right, Entries: input.Right
                     ? input.Left.Where(entry => entry is not null).Select(entry => entry!).OrderBy(entry => entry.TaskName, System.StringComparer.Ordinal).ToEquatableArray()
-                    : default)
+                    : default))
                 .WithTrackingName(TrackingNames.CacheLock);
-            context.RegisterSourceOutput(lockEntries, static (output, entries) =>
+            context.RegisterSourceOutput(lockEntries, static (output, input) =>
             {
-                if (entries.Count > 0)
+                // Written even without cached tasks, so the CLI can tell "no cached tasks" from "not asked".
+                if (input.Requested)
                 {
-                    output.AddSource(CacheLockEmitter.HintName, CacheLockEmitter.Emit(entries));
+                    output.AddSource(CacheLockEmitter.HintName, CacheLockEmitter.Emit(input.Entries));
                 }
             });
 

@@ -4,13 +4,16 @@ namespace FlyteSharp.Generator.Diagnostics
 {
     /// <summary>
     /// Every diagnostic the generator reports. Ids are grouped in ranges: FLYTE001-019 the task method and its
-    /// types, FLYTE020-029 the cache settings, FLYTE030-039 blob formats. Each id has a page
+    /// types, FLYTE020-029 the cache settings, FLYTE030-039 blob formats, FLYTE040-049 the cache lock (reported by
+    /// <see cref="CacheLock.CacheLockAnalyzer"/>, not the generator). Each id has a page
     /// <c>docs/diagnostics/FLYTE###.md</c> and a line in <c>AnalyzerReleases.Unshipped.md</c>; the checklist for a
     /// new one is in <c>docs/diagnostics/README.md</c>.
     /// </summary>
     internal static class DiagnosticDescriptors
     {
         private const string Category = "FlyteSharp";
+
+        private const string LockFile = "flyte.cache.lock.json";
 
         // The docs folder of the repository; each page explains what, why, how to fix, with an example.
         private const string HelpLinkBase = "https://github.com/FlyteSharp/FlyteSharp/blob/main/docs/diagnostics/";
@@ -127,6 +130,11 @@ namespace FlyteSharp.Generator.Diagnostics
             "CacheVersion without Cache",
             "Task '{0}' sets CacheVersion without Cache = true, so its outputs are not cached; add Cache = true or remove CacheVersion");
 
+        public static readonly DiagnosticDescriptor VersionPolicyWithoutCache = Warning(
+            "FLYTE026",
+            "CacheVersionPolicy without Cache",
+            "Task '{0}' sets CacheVersionPolicy but not Cache = true, so nothing is cached and the policy has no effect; add Cache = true or remove CacheVersionPolicy");
+
         public static readonly DiagnosticDescriptor FormatWithoutAttribute = Error(
             "FLYTE030",
             "Format type has no [BlobFormat]",
@@ -142,13 +150,42 @@ namespace FlyteSharp.Generator.Diagnostics
             "Format name is empty",
             "Format type '{0}' declares an empty or whitespace format name; an empty format means 'any format', so use FlyteFile or FlyteDirectory without a format instead");
 
+        public static readonly DiagnosticDescriptor BodyChangedWithoutVersion = Warning(
+            "FLYTE040",
+            "Cached task body changed without a new CacheVersion",
+            "The body of cached task '{0}' changed since " + LockFile + " was written, but its cache version '{1}' did not: "
+            + "outputs cached by the old code would be served for the new code. Bump CacheVersion (or use "
+            + "CacheVersionPolicy.FunctionBody), then run 'flytesharp cache lock'; if the edit does not change results, just run 'flytesharp cache lock'.");
+
+        public static readonly DiagnosticDescriptor InterfaceChanged = Create(
+            "FLYTE041",
+            "Cached task interface changed",
+            "The interface of cached task '{0}' changed since " + LockFile + " was written: its dataset version is now '{1}' (locked: '{2}'), "
+            + "so outputs cached under the old interface will not be reused. Run 'flytesharp cache lock' to record the change.",
+            DiagnosticSeverity.Info);
+
+        public static readonly DiagnosticDescriptor LockedTaskMissing = Create(
+            "FLYTE042",
+            "Locked task no longer exists",
+            "Task '{0}' is in " + LockFile + " but no cached task of this compilation has that name (renamed, removed or no longer cached); "
+            + "its cached outputs are orphaned. Run 'flytesharp cache lock' to drop it, or restore the task.",
+            DiagnosticSeverity.Warning,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor UnreadableLockFile = Create(
+            "FLYTE043",
+            "Cache lock file cannot be read",
+            LockFile + " cannot be read: {0}. Regenerate it with 'flytesharp cache lock'.",
+            DiagnosticSeverity.Warning,
+            WellKnownDiagnosticTags.CompilationEnd);
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             Create(id, title, message, DiagnosticSeverity.Error);
 
         private static DiagnosticDescriptor Warning(string id, string title, string message) =>
             Create(id, title, message, DiagnosticSeverity.Warning);
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-            new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] tags) =>
+            new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: tags);
     }
 }

@@ -104,7 +104,11 @@ namespace FlyteSharp.Generator.Emitter
             WriteConstant(writer, name + "DatasetName", task.Cache.DatasetName, "The catalog dataset that holds the cached outputs of " + method + ".");
             if (task.Cache.Version is not null)
             {
-                WriteConstant(writer, name + "CacheVersion", task.Cache.Version, "The cache version of " + method + ", as written on its attribute.");
+                WriteConstant(
+                    writer,
+                    name + "CacheVersion",
+                    task.Cache.Version,
+                    "The cache version of " + method + (task.Cache.BodyHash is null ? ", as written on its attribute." : ", derived from its body (CacheVersionPolicy.FunctionBody)."));
             }
 
             if (task.Cache.DatasetVersion is not null)

@@ -1,4 +1,5 @@
 using FlyteSharp.Core;
+using FlyteSharp.Generator.CacheLock;
 using FlyteSharp.Generator.Diagnostics;
 
 namespace FlyteSharp.Generator.Model
@@ -8,6 +9,10 @@ namespace FlyteSharp.Generator.Model
     /// <param name="Task">The task to generate, or null when an error stops it.</param>
     /// <param name="Diagnostics">Everything to report about this method alone.</param>
     /// <param name="Identity">What checks across tasks (duplicate names, colliding members) need.</param>
+    /// <param name="LockEntry">
+    /// What the cache lock records for a cached task without errors, else null. It holds the body hash, so it never
+    /// reaches the task's source output: only the lock data output, which is empty unless the build asks for it.
+    /// </param>
     /// <remarks>
     /// The pipeline splits this at once: <see cref="Task"/> feeds the source output (it holds no locations, so an
     /// edit elsewhere in the file leaves it equal), the rest feeds the diagnostics outputs.
@@ -16,7 +21,8 @@ namespace FlyteSharp.Generator.Model
         TaskClassInfo Class,
         TaskSpec? Task,
         EquatableArray<DiagnosticInfo> Diagnostics,
-        TaskIdentity Identity);
+        TaskIdentity Identity,
+        CacheLockEntry? LockEntry);
 
     /// <summary>A task paired with its class: the unit the source pipeline groups into files.</summary>
     /// <remarks>Immutable and equatable: see <see cref="TaskClassSpec"/>.</remarks>

@@ -70,11 +70,15 @@ namespace FlyteSharp.Generator.Model
 
     /// <summary>The cache settings of a task, and its catalog dataset computed at compile time.</summary>
     /// <param name="Enabled">Whether outputs are memoized.</param>
-    /// <param name="Version">The cache version as written, null when not cached.</param>
+    /// <param name="Version">The cache version as written or as derived from the body, null when not cached.</param>
     /// <param name="Serialize">Whether concurrent executions for the same inputs are serialized.</param>
     /// <param name="IgnoredInputs">Inputs left out of the cache key, as written (duplicates removed).</param>
     /// <param name="DatasetName">The catalog dataset name: <c>flyte_task-</c> + task name.</param>
     /// <param name="DatasetVersion">The catalog dataset version, null when not cached or not computable.</param>
+    /// <param name="BodyHash">
+    /// The normalized body hash the version was derived from, only for tasks with
+    /// <c>CacheVersionPolicy.FunctionBody</c>: for any other task it stays null so a body edit leaves the model equal.
+    /// </param>
     /// <remarks>Immutable and equatable: see <see cref="TaskClassSpec"/>.</remarks>
     internal sealed record TaskCacheSpec(
         bool Enabled,
@@ -82,5 +86,6 @@ namespace FlyteSharp.Generator.Model
         bool Serialize,
         EquatableArray<string> IgnoredInputs,
         string DatasetName,
-        string? DatasetVersion);
+        string? DatasetVersion,
+        string? BodyHash);
 }

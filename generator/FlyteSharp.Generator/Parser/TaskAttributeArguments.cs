@@ -37,6 +37,10 @@ namespace FlyteSharp.Generator.Parser
                     case "CacheVersion":
                         CacheVersion = value.Value as string;
                         break;
+                    case "CacheVersionPolicy":
+                        // The enum's values, as FlyteSharp.CacheVersionPolicy declares them.
+                        FunctionBodyVersion = value.Value is 1;
+                        break;
                     case "CacheSerialize":
                         CacheSerialize = value.Value is true;
                         break;
@@ -57,6 +61,9 @@ namespace FlyteSharp.Generator.Parser
 
         /// <summary>The <c>CacheVersion</c> argument, null when absent.</summary>
         public string? CacheVersion { get; }
+
+        /// <summary>Whether <c>CacheVersionPolicy = CacheVersionPolicy.FunctionBody</c>: the version comes from the body.</summary>
+        public bool FunctionBodyVersion { get; }
 
         /// <summary>The <c>CacheSerialize</c> argument.</summary>
         public bool CacheSerialize { get; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using FlyteSharp.Core;
+using FlyteSharp.Generator.CacheLock;
 using FlyteSharp.Generator.Diagnostics;
 using FlyteSharp.Generator.Model;
 using FlyteSharp.Typing;
@@ -23,6 +24,10 @@ namespace FlyteSharp.Generator.Parser
         /// <summary>Parses the method <paramref name="context"/> targets.</summary>
         public static TaskMethodResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
             new TaskMethodParse((IMethodSymbol)context.TargetSymbol, context.TargetNode, context.Attributes[0], cancellationToken).Run();
+
+        /// <summary>Parses <paramref name="method"/> declared by <paramref name="syntax"/>, for the analyzers.</summary>
+        public static TaskMethodResult Parse(IMethodSymbol method, SyntaxNode syntax, AttributeData attribute, CancellationToken cancellationToken) =>
+            new TaskMethodParse(method, syntax, attribute, cancellationToken).Run();
 
         /// <summary>The method name without a trailing <c>Async</c> (unless that would leave nothing).</summary>
         public static string BaseName(string methodName) =>
@@ -149,7 +154,15 @@ namespace FlyteSharp.Generator.Parser
                         new FlyteInterface(inputs, outputVariables));
                 }
 
-                return new TaskMethodResult(classInfo, task, diagnostics.ToEquatableArray(), identity);
+                // What the cache lock records; the body hash is computed once per method and reused when the
+                // version policy already needed it.
+                CacheLockEntry? lockEntry = null;
+                if (task is { Cache: { Enabled: true, Version: { } version, DatasetVersion: { } datasetVersion } })
+                {
+                    lockEntry = new CacheLockEntry(task.TaskName, version, datasetVersion, task.Cache.BodyHash ?? MethodBodyHash.Compute(syntax));
+                }
+
+                return new TaskMethodResult(classInfo, task, diagnostics.ToEquatableArray(), identity, lockEntry);
             }
 
             private string DefaultTaskName(string baseName)
@@ -388,17 +401,31 @@ namespace FlyteSharp.Generator.Parser
                         Report(DiagnosticDescriptors.VersionWithoutCache, arguments.LocationOf("CacheVersion"), taskDisplay);
                     }
 
-                    return new TaskCacheSpec(false, null, false, default, datasetName, null);
+                    if (arguments.FunctionBodyVersion)
+                    {
+                        Report(DiagnosticDescriptors.VersionPolicyWithoutCache, arguments.LocationOf("CacheVersionPolicy"), taskDisplay);
+                    }
+
+                    return new TaskCacheSpec(false, null, false, default, datasetName, null, null);
                 }
 
                 var version = arguments.CacheVersion;
-                if (version is null)
+                if (version is null && !arguments.FunctionBodyVersion)
                 {
                     Report(DiagnosticDescriptors.CacheWithoutVersion, arguments.LocationOf("Cache"), taskDisplay);
                 }
-                else if (string.IsNullOrWhiteSpace(version))
+                else if (version is not null && string.IsNullOrWhiteSpace(version))
                 {
                     Report(DiagnosticDescriptors.EmptyCacheVersion, arguments.LocationOf("CacheVersion"), taskDisplay);
+                }
+
+                // Only tasks that ask for it carry the body hash: for every other task a body edit must leave the
+                // model equal, so that nothing is generated again.
+                string? bodyHash = null;
+                if (arguments.FunctionBodyVersion)
+                {
+                    bodyHash = MethodBodyHash.Compute(syntax);
+                    version = AutomaticCacheVersion.Derive(version, bodyHash);
                 }
 
                 var inputNames = parameters.Where(p => !p.IsCancellationToken).Select(p => p.Name).ToList();
@@ -423,7 +450,7 @@ namespace FlyteSharp.Generator.Parser
                 }
 
                 var datasetVersion = HasErrors || version is null ? null : CompileTimeDatasetVersion.Compute(version, flyteInterface);
-                return new TaskCacheSpec(true, version, arguments.CacheSerialize, ignored.ToEquatableArray(), datasetName, datasetVersion);
+                return new TaskCacheSpec(true, version, arguments.CacheSerialize, ignored.ToEquatableArray(), datasetName, datasetVersion, bodyHash);
             }
 
             private void ReportTypeProblem(TypeMapping mapping, Location location, string subject, string name, ITypeSymbol declaredType, bool isReturn)

@@ -68,6 +68,30 @@ namespace FlyteSharp.Generator.Pipeline
                 }
             });
 
+            // Cache lock data: only when the build asks (flytesharp cache lock). Otherwise the step yields the same
+            // empty array after every edit, so a body edit stays Unchanged/Cached downstream.
+            var lockRequested = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) =>
+                    options.GlobalOptions.TryGetValue(CacheLockEmitter.BuildProperty, out var value)
+                    && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase))
+                .WithTrackingName(TrackingNames.CacheLockRequested);
+            var lockEntries = methods
+                .Select(static (result, _) => result.LockEntry)
+                .Collect()
+                .Combine(lockRequested)
+                .Select(static (input, _) => (Requested: input.Right, Entries: input.Right
+                    ? input.Left.Where(entry => entry is not null).Select(entry => entry!).OrderBy(entry => entry.TaskName, System.StringComparer.Ordinal).ToEquatableArray()
+                    : default))
+                .WithTrackingName(TrackingNames.CacheLock);
+            context.RegisterSourceOutput(lockEntries, static (output, input) =>
+            {
+                // Written even without cached tasks, so the CLI can tell "no cached tasks" from "not asked".
+                if (input.Requested)
+                {
+                    output.AddSource(CacheLockEmitter.HintName, CacheLockEmitter.Emit(input.Entries));
+                }
+            });
+
             // Diagnostics: their own outputs, so a moved location never invalidates generated source.
             var taskDiagnostics = methods
                 .Select(static (result, _) => result.Diagnostics)

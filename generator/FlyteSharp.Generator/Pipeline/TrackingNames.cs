@@ -24,6 +24,12 @@ namespace FlyteSharp.Generator.Pipeline
         /// <summary>The classes and the assembly name, the input of <c>AddGeneratedFlyteTasks()</c>.</summary>
         public const string Registration = nameof(Registration);
 
+        /// <summary>Whether the build asks for the cache lock data (<c>FlyteSharpCacheLock=true</c>).</summary>
+        public const string CacheLockRequested = nameof(CacheLockRequested);
+
+        /// <summary>The cache lock entries of every cached task, empty unless the build asks for them.</summary>
+        public const string CacheLock = nameof(CacheLock);
+
         /// <summary>The diagnostics of one method.</summary>
         public const string TaskDiagnostics = nameof(TaskDiagnostics);
 

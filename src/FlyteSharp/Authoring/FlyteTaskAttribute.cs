@@ -18,6 +18,13 @@ public sealed class FlyteTaskAttribute : Attribute
     /// <summary>The cache version; bump it when the task's behaviour changes so old outputs are not reused.</summary>
     public string? CacheVersion { get; set; }
 
+    /// <summary>
+    /// Where the cache version comes from: <see cref="CacheVersionPolicy.Explicit"/> (the default) uses
+    /// <see cref="CacheVersion"/>; <see cref="CacheVersionPolicy.FunctionBody"/> derives it at compile time from the
+    /// method body, so an edit to the body invalidates the cache without a manual bump.
+    /// </summary>
+    public CacheVersionPolicy CacheVersionPolicy { get; set; }
+
     /// <summary>Let only one caller at a time execute the task for the same inputs (catalog reservations).</summary>
     public bool CacheSerialize { get; set; }
 

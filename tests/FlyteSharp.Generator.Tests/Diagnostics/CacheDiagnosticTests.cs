@@ -147,4 +147,30 @@ public sealed class CacheDiagnosticTests
             [FlyteTask] public int Run(int x) => x;
         }
         """);
+
+    [Fact]
+    public void FLYTE026_warns_on_a_version_policy_without_cache()
+    {
+        var parsed = Infrastructure.DiagnosticMarkup.Parse(Usings + """
+            public sealed class T
+            {
+                [FlyteTask(CacheVersionPolicy = {|FLYTE026:CacheVersionPolicy.FunctionBody|})] public int Run(int x) => x;
+            }
+            """);
+        var run = Infrastructure.GeneratorHarness.Run(Infrastructure.GeneratorHarness.Compile((FileName, parsed.Source)));
+
+        var warning = Assert.Single(parsed.AssertReported(run.GeneratorDiagnostics, FileName));
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, warning.DefaultSeverity);
+        run.AssertCompiles();
+        Assert.DoesNotContain("RunCacheVersion", run.Source("T.FlyteTasks.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FLYTE026_does_not_fire_with_cache_and_FLYTE020_does_not_fire_without_a_written_version() => ExpectNone("""
+        public sealed class T
+        {
+            [FlyteTask(Cache = true, CacheVersionPolicy = CacheVersionPolicy.FunctionBody)] public int Run(int x) => x;
+            [FlyteTask(CacheVersionPolicy = CacheVersionPolicy.Explicit)] public int Walk(int x) => x;
+        }
+        """);
 }

@@ -64,7 +64,7 @@ public sealed class LiteralCallTests
                 new TaskParameterSpec("note", "note", "string?", false, null, string.Empty),
                 new TaskParameterSpec("count", "count", "int", false, null, string.Empty)),
             EquatableArray.Create(new TaskOutputSpec("o0", list, null)),
-            new TaskCacheSpec(false, null, false, default, "flyte_task-Notes.Notes.Keep", null),
+            new TaskCacheSpec(false, null, false, default, "flyte_task-Notes.Notes.Keep", null, null),
             "global::Notes.Notes.Keep(string, int)",
             new FlyteInterface(
                 EquatableArray.Create(new FlyteVariable("note", OptionalString), new FlyteVariable("count", new SimpleType(SimpleKind.Integer))),

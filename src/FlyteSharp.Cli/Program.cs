@@ -1,1 +1,3 @@
-return 0;
+using FlyteSharp.Cli;
+
+return await FlyteSharpCli.RunAsync(args, CliConsole.System, CancellationToken.None).ConfigureAwait(false);

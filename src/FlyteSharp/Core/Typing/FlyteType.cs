@@ -43,28 +43,46 @@ public enum BlobDimensionality
 /// cache keys need is modelled: <see cref="StructureTag"/> (union variant tags) but not metadata or
 /// annotations, which Flyte strips before hashing an interface and ignores when checking castability.
 /// </summary>
-/// <remarks>Must stay immutable and equatable: the generator's incremental cache compares models by value.</remarks>
+/// <remarks>
+/// Must stay immutable and equatable: the generator's incremental cache compares models by value.
+/// The hierarchy is closed (<see cref="Describe"/> cannot be overridden outside the assembly) so that
+/// castability and the protobuf conversions can be total over it.
+/// </remarks>
 public abstract record FlyteType
 {
-    /// <summary><c>structure.tag</c>: the variant tag flytekit writes for union variants (e.g. <c>int</c>, <c>none</c>).</summary>
+    /// <summary>
+    /// <c>structure.tag</c>: the variant tag flytekit writes for union variants (e.g. <c>int</c>, <c>none</c>).
+    /// <see langword="null"/> and <c>""</c> both mean "no tag", as in Flyte.
+    /// </summary>
     public string? StructureTag { get; init; }
 
-    /// <summary>Renders the type the way rejection messages show it, e.g. <c>blob{format:"csv"}</c>.</summary>
-    public abstract override string ToString();
+    /// <summary>
+    /// Renders the type the way rejection messages show it, e.g. <c>blob{format:"csv"}</c>, with the structure
+    /// tag as a suffix when there is one: <c>INTEGER(tag:"int")</c>.
+    /// </summary>
+    public sealed override string ToString()
+    {
+        var body = Describe();
+        return string.IsNullOrEmpty(StructureTag) ? body : body + "(tag:\"" + StructureTag + "\")";
+    }
+
+    /// <summary>The rendering of the type itself, without its structure tag.</summary>
+    private protected abstract string Describe();
 }
 
 /// <summary>A simple type: <c>{simple: INTEGER}</c> and friends.</summary>
 public sealed record SimpleType(SimpleKind Kind) : FlyteType
 {
-    /// <inheritdoc/>
-    public override string ToString() => Kind.ToString().ToUpperInvariant();
+    private protected override string Describe() => Kind.ToString().ToUpperInvariant();
 }
 
 /// <summary>A blob: a file (<see cref="BlobDimensionality.Single"/>) or a directory, with a format (<c>""</c> = any).</summary>
 public sealed record BlobType(string Format, BlobDimensionality Dimensionality) : FlyteType
 {
-    /// <inheritdoc/>
-    public override string ToString() =>
+    /// <summary>The format, e.g. <c>csv</c>; <c>""</c> means any format.</summary>
+    public string Format { get; init; } = Format ?? throw new ArgumentNullException(nameof(Format));
+
+    private protected override string Describe() =>
         Dimensionality == BlobDimensionality.Single
             ? (Format.Length == 0 ? "blob{}" : "blob{format:\"" + Format + "\"}")
             : (Format.Length == 0 ? "blob{dimensionality:MULTIPART}" : "blob{format:\"" + Format + "\",dimensionality:MULTIPART}");
@@ -73,42 +91,58 @@ public sealed record BlobType(string Format, BlobDimensionality Dimensionality) 
 /// <summary>A collection: <c>{collectionType: T}</c>.</summary>
 public sealed record CollectionType(FlyteType ElementType) : FlyteType
 {
-    /// <inheritdoc/>
-    public override string ToString() => "list<" + ElementType + ">";
+    /// <summary>The type of every element; <c>NONE</c> for the type inferred from an empty collection.</summary>
+    public FlyteType ElementType { get; init; } = ElementType ?? throw new ArgumentNullException(nameof(ElementType));
+
+    private protected override string Describe() => "list<" + ElementType + ">";
 }
 
 /// <summary>A string-keyed map: <c>{mapValueType: T}</c>.</summary>
 public sealed record MapType(FlyteType ValueType) : FlyteType
 {
-    /// <inheritdoc/>
-    public override string ToString() => "map<string," + ValueType + ">";
+    /// <summary>The type of every value; <c>NONE</c> for the type inferred from an empty map.</summary>
+    public FlyteType ValueType { get; init; } = ValueType ?? throw new ArgumentNullException(nameof(ValueType));
+
+    private protected override string Describe() => "map<string," + ValueType + ">";
 }
 
 /// <summary>An enum: its values are member names, carried as strings.</summary>
 public sealed record EnumType(EquatableArray<string> Values) : FlyteType
 {
-    /// <inheritdoc/>
-    public override string ToString() => "enum{" + string.Join(",", Values) + "}";
+    private protected override string Describe() => "enum{" + string.Join(",", Values) + "}";
 }
 
 /// <summary>A union of variants (a C# <c>T?</c> is <c>[T, NONE]</c>).</summary>
 public sealed record UnionType(EquatableArray<FlyteType> Variants) : FlyteType
 {
-    /// <inheritdoc/>
-    public override string ToString() => "union[" + string.Join(",", Variants) + "]";
+    private protected override string Describe() => "union[" + string.Join(",", Variants) + "]";
 }
 
 /// <summary>A structured dataset (dataframe) with a format (<c>""</c> = any) and optional columns.</summary>
 public sealed record StructuredDatasetType(EquatableArray<DatasetColumn> Columns, string Format) : FlyteType
 {
-    /// <inheritdoc/>
-    public override string ToString() =>
+    /// <summary>The storage format, e.g. <c>parquet</c>; <c>""</c> means any format.</summary>
+    public string Format { get; init; } = Format ?? throw new ArgumentNullException(nameof(Format));
+
+    /// <summary><c>external_schema_type</c>, e.g. <c>arrow</c>; <c>""</c> when absent. Castability ignores it.</summary>
+    public string ExternalSchemaType { get; init; } = string.Empty;
+
+    /// <summary><c>external_schema_bytes</c>: the serialized external schema; empty when absent. Castability ignores it.</summary>
+    public EquatableArray<byte> ExternalSchemaBytes { get; init; }
+
+    private protected override string Describe() =>
         "structured_dataset{format:\"" + Format + "\"" + (Columns.Count == 0 ? string.Empty : ",columns:[" + string.Join(",", Columns) + "]") + "}";
 }
 
 /// <summary>A named column of a structured dataset.</summary>
 public sealed record DatasetColumn(string Name, FlyteType Type)
 {
+    /// <summary>The column name.</summary>
+    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+
+    /// <summary>The column type.</summary>
+    public FlyteType Type { get; init; } = Type ?? throw new ArgumentNullException(nameof(Type));
+
     /// <inheritdoc/>
     public override string ToString() => Name + ":" + Type;
 }
@@ -116,8 +150,7 @@ public sealed record DatasetColumn(string Name, FlyteType Type)
 /// <summary>The legacy schema type with typed columns.</summary>
 public sealed record SchemaType(EquatableArray<SchemaColumn> Columns) : FlyteType
 {
-    /// <inheritdoc/>
-    public override string ToString() => "schema[" + string.Join(",", Columns) + "]";
+    private protected override string Describe() => "schema[" + string.Join(",", Columns) + "]";
 }
 
 /// <summary>Column types of the legacy schema; numbers as in <c>SchemaType.SchemaColumn.SchemaColumnType</c>.</summary>
@@ -140,12 +173,22 @@ public enum SchemaColumnKind
 /// <summary>A named column of the legacy schema.</summary>
 public sealed record SchemaColumn(string Name, SchemaColumnKind Kind)
 {
+    /// <summary>The column name.</summary>
+    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+
     /// <inheritdoc/>
     public override string ToString() => Name + ":" + Kind.ToString().ToUpperInvariant();
 }
 
 /// <summary>A variable of an interface: a type and an optional description.</summary>
-public sealed record FlyteVariable(string Name, FlyteType Type, string? Description = null);
+public sealed record FlyteVariable(string Name, FlyteType Type, string? Description = null)
+{
+    /// <summary>The variable name (a parameter name, or <c>o0</c>, <c>o1</c>, ... for outputs).</summary>
+    public string Name { get; init; } = Name ?? throw new ArgumentNullException(nameof(Name));
+
+    /// <summary>The variable type.</summary>
+    public FlyteType Type { get; init; } = Type ?? throw new ArgumentNullException(nameof(Type));
+}
 
 /// <summary>A task interface: inputs and outputs in declaration order.</summary>
 public sealed record FlyteInterface(EquatableArray<FlyteVariable> Inputs, EquatableArray<FlyteVariable> Outputs);

@@ -1,3 +1,7 @@
 using FlyteSharp.Cli;
 
-return await FlyteSharpCli.RunAsync(args, CliConsole.System, CancellationToken.None).ConfigureAwait(false);
+var console = CliConsole.ForProcess();
+await using (console.Out.ConfigureAwait(false))
+{
+    return await FlyteSharpCli.RunAsync(args, console, CancellationToken.None).ConfigureAwait(false);
+}

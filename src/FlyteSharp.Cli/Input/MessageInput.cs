@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Google.Protobuf;
 
@@ -16,48 +19,129 @@ internal enum MessageFormat
     PbBase64,
 }
 
+/// <summary>One line of pb-base64 input: its message, or why it has none.</summary>
+internal readonly record struct MessageLine<T>(int Number, T? Message, string? Error)
+    where T : class;
+
 /// <summary>Reads protobuf messages from a file or standard input in the formats the CLI accepts.</summary>
 internal static class MessageInput
 {
+    private const int LineReaderBufferSize = 64 * 1024;
+
     private static readonly JsonParser Json = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
 
-    public static MessageFormat ParseFormat(string value) => value switch
+    /// <summary>The <c>--format</c> option every command that reads messages shares; read it with <see cref="GetFormat"/>.</summary>
+    public static Option<string> CreateFormatOption()
     {
-        "json" => MessageFormat.Json,
-        "pb" => MessageFormat.Pb,
-        "pb-base64" => MessageFormat.PbBase64,
-        _ => throw new CliUsageException($"unknown --format '{value}'; use json, pb or pb-base64"),
+        var option = new Option<string>("--format")
+        {
+            Description = "How the input is encoded: json (one proto3-JSON message), pb (one binary message), pb-base64 (one base64 binary message per line, one output line each)",
+            HelpName = "json|pb|pb-base64",
+            DefaultValueFactory = _ => "json",
+        };
+        option.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string>();
+            if (!TryParseFormat(text, out _))
+            {
+                result.AddError($"unknown --format '{text}'; use json, pb or pb-base64");
+            }
+        });
+        return option;
+    }
+
+    public static MessageFormat GetFormat(ParseResult parse, Option<string> option)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return TryParseFormat(parse.GetRequiredValue(option), out var format)
+            ? format
+            : throw new CliUsageException("unknown --format; use json, pb or pb-base64");
+    }
+
+    /// <summary>The optional FILE argument (<c>-</c> or nothing: standard input).</summary>
+    public static Argument<string?> CreateFileArgument(string description) => new("FILE")
+    {
+        Description = description + "; - or nothing reads standard input",
+        Arity = ArgumentArity.ZeroOrOne,
     };
 
+    public static bool TryParseFormat(string text, out MessageFormat format)
+    {
+        switch (text)
+        {
+            case "json":
+                format = MessageFormat.Json;
+                return true;
+            case "pb":
+                format = MessageFormat.Pb;
+                return true;
+            case "pb-base64":
+                format = MessageFormat.PbBase64;
+                return true;
+            default:
+                format = default;
+                return false;
+        }
+    }
+
+    public static bool IsStandardInput(string? path) => string.IsNullOrEmpty(path) || path == "-";
+
+    public static string Describe(string? path) => IsStandardInput(path) ? "standard input" : $"'{path}'";
+
     /// <summary>Opens FILE, or standard input for <c>-</c> or no file.</summary>
+    /// <exception cref="CliUsageException">The file cannot be opened.</exception>
     public static Stream Open(string? path, CliConsole console)
     {
-        if (string.IsNullOrEmpty(path) || path == "-")
+        if (IsStandardInput(path))
         {
-            return console.In == Console.In
-                ? Console.OpenStandardInput()
-                : new MemoryStream(Encoding.UTF8.GetBytes(console.In.ReadToEnd()));
+            return console.Input;
         }
 
-        if (!File.Exists(path))
+        try
+        {
+            return new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, useAsync: true);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new CliUsageException($"cannot read '{path}': no such file");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot read '{path}': {e.Message}");
+        }
+    }
 
-        return File.OpenRead(path);
+    /// <summary>Reads all of FILE (or standard input) as UTF-8 text.</summary>
+    public static async Task<string> ReadTextAsync(string? path, CliConsole console, CancellationToken cancellationToken)
+    {
+        var stream = Open(path, console);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Reads exactly one message (json or pb).</summary>
-    public static T ReadOne<T>(string? path, MessageFormat format, CliConsole console, MessageParser<T> parser)
+    public static async Task<T> ReadOneAsync<T>(string? path, MessageFormat format, CliConsole console, MessageParser<T> parser, CancellationToken cancellationToken)
         where T : IMessage<T>, new()
     {
-        using var stream = Open(path, console);
-        return format switch
+        switch (format)
         {
-            MessageFormat.Json => ParseJson<T>(new StreamReader(stream, Encoding.UTF8).ReadToEnd(), Describe(path)),
-            MessageFormat.Pb => ParseBinary(parser, ReadAll(stream), Describe(path)),
-            _ => throw new InvalidOperationException("pb-base64 input is read line by line"),
-        };
+            case MessageFormat.Json:
+                return ParseJson<T>(await ReadTextAsync(path, console, cancellationToken).ConfigureAwait(false), Describe(path));
+            case MessageFormat.Pb:
+                var stream = Open(path, console);
+                await using (stream.ConfigureAwait(false))
+                {
+                    using var buffer = new MemoryStream();
+                    await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+                    return ParseBinary(parser, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Describe(path));
+                }
+
+            default:
+                throw new InvalidOperationException("pb-base64 input is read line by line");
+        }
     }
 
     /// <summary>Parses proto3 JSON with a message that names the input and the problem.</summary>
@@ -68,18 +152,14 @@ internal static class MessageInput
         {
             return Json.Parse<T>(json);
         }
-        catch (InvalidJsonException e)
-        {
-            throw new CliUsageException($"{source} is not valid proto3 JSON for {new T().Descriptor.FullName}: {e.Message}");
-        }
-        catch (InvalidProtocolBufferException e)
+        catch (Exception e) when (e is InvalidJsonException or InvalidProtocolBufferException or FormatException)
         {
             throw new CliUsageException($"{source} is not valid proto3 JSON for {new T().Descriptor.FullName}: {e.Message}");
         }
     }
 
     /// <summary>Parses a binary message with a message that names the input and the problem.</summary>
-    public static T ParseBinary<T>(MessageParser<T> parser, byte[] bytes, string source)
+    public static T ParseBinary<T>(MessageParser<T> parser, ReadOnlySpan<byte> bytes, string source)
         where T : IMessage<T>
     {
         try
@@ -88,33 +168,63 @@ internal static class MessageInput
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw new CliUsageException($"{source} is not a binary {parser.ParseFrom([]).Descriptor.FullName}: {e.Message}");
+            throw new CliUsageException($"{source} is not a binary {parser.ParseFrom(ReadOnlySpan<byte>.Empty).Descriptor.FullName}: {e.Message}");
         }
     }
 
-    /// <summary>Parses one line of pb-base64 input.</summary>
-    public static T ParseBase64Line<T>(MessageParser<T> parser, string line, int lineNumber)
-        where T : IMessage<T>
+    /// <summary>
+    /// Streams pb-base64 input: one entry per line, in order, never holding more than one line. A line that is not
+    /// base64 or not a binary message becomes an entry with an error, so the caller can answer every line.
+    /// </summary>
+    public static async IAsyncEnumerable<MessageLine<T>> ReadBase64LinesAsync<T>(
+        string? path, CliConsole console, MessageParser<T> parser, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class, IMessage<T>
     {
-        byte[] bytes;
-        try
+        var stream = Open(path, console);
+        await using (stream.ConfigureAwait(false))
         {
-            bytes = Convert.FromBase64String(line.Trim());
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, LineReaderBufferSize);
+            var buffer = ArrayPool<byte>.Shared.Rent(1024);
+            try
+            {
+                var number = 0;
+                while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+                {
+                    number++;
+                    var text = line.AsSpan().Trim();
+
+                    // Base64 never decodes to more than 3 bytes per 4 characters, so a false result means "not base64".
+                    var needed = (text.Length / 4 * 3) + 3;
+                    if (buffer.Length < needed)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = ArrayPool<byte>.Shared.Rent(needed);
+                    }
+
+                    if (!Convert.TryFromBase64Chars(text, buffer, out var length))
+                    {
+                        yield return new MessageLine<T>(number, null, $"line {number}: not base64");
+                        continue;
+                    }
+
+                    T? message = null;
+                    string? error = null;
+                    try
+                    {
+                        message = parser.ParseFrom(buffer.AsSpan(0, length));
+                    }
+                    catch (InvalidProtocolBufferException e)
+                    {
+                        error = $"line {number}: not a binary {parser.ParseFrom(ReadOnlySpan<byte>.Empty).Descriptor.FullName}: {e.Message}";
+                    }
+
+                    yield return new MessageLine<T>(number, message, error);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
-        catch (FormatException)
-        {
-            throw new CliUsageException($"line {lineNumber}: not base64");
-        }
-
-        return ParseBinary(parser, bytes, $"line {lineNumber}");
-    }
-
-    public static string Describe(string? path) => string.IsNullOrEmpty(path) || path == "-" ? "standard input" : $"'{path}'";
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Datacatalog;
 using Flyteidl.Core;
+using FlyteSharp.Caching;
 using FlyteSharp.Cli.Output;
 using FlyteSharp.Typing;
 using Google.Protobuf;
@@ -11,7 +12,7 @@ namespace FlyteSharp.Cli.Catalog;
 /// <summary><c>flytesharp catalog show DATASET TAG|ID</c>: one artifact with its outputs' literals and types.</summary>
 internal static class CatalogShowCommand
 {
-    private static readonly JsonFormatter LiteralJson = new(JsonFormatter.Settings.Default);
+    private static readonly JsonFormatter FallbackJson = new(JsonFormatter.Settings.Default);
 
     public static Command Create(CliConsole console)
     {
@@ -65,7 +66,7 @@ internal static class CatalogShowCommand
         var outputs = Tables.Create(console, "OUTPUT", "TYPE", "LITERAL");
         foreach (var data in artifact.Data)
         {
-            outputs.AddRow(Markup.Escape(data.Name), Markup.Escape(TypeOf(data.Value)), Markup.Escape(LiteralJson.Format(data.Value ?? new Literal())));
+            outputs.AddRow(Markup.Escape(data.Name), Markup.Escape(TypeOf(data.Value)), Markup.Escape(LiteralJson(data.Value)));
         }
 
         var writer = console.CreateTableWriter();
@@ -102,13 +103,28 @@ internal static class CatalogShowCommand
             writer.WriteString("name", data.Name);
             writer.WriteString("type", TypeOf(data.Value));
             writer.WritePropertyName("literal");
-            writer.WriteRawValue(LiteralJson.Format(data.Value ?? new Literal()));
+            writer.WriteRawValue(LiteralJson(data.Value));
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
     });
+
+    // Compact, and the same rendering as cache-key tag --explain; a value Flyte's jsonpb cannot render (an out-of-range
+    // timestamp, say) still shows, in Google.Protobuf's rendering.
+    private static string LiteralJson(Literal? literal)
+    {
+        literal ??= new Literal();
+        try
+        {
+            return CanonicalJson.Render(literal);
+        }
+        catch (CacheKeyException)
+        {
+            return FallbackJson.Format(literal);
+        }
+    }
 
     // The catalog stores literals, not types: the type is inferred from the literal, as Flyte does when it checks a hit.
     private static string TypeOf(Literal? literal) =>

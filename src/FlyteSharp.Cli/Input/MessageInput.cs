@@ -59,11 +59,25 @@ internal static class MessageInput
     }
 
     /// <summary>The optional FILE argument (<c>-</c> or nothing: standard input).</summary>
-    public static Argument<string?> CreateFileArgument(string description) => new("FILE")
+    public static Argument<string?> CreateFileArgument(string description)
     {
-        Description = description + "; - or nothing reads standard input",
-        Arity = ArgumentArity.ZeroOrOne,
-    };
+        var argument = new Argument<string?>("FILE")
+        {
+            Description = description + "; - or nothing reads standard input",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+
+        // The parser hands an unknown option to a free argument slot; say what it is instead of "no such file".
+        argument.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (value is { Length: > 1 } && value[0] == '-')
+            {
+                result.AddError($"unknown option '{value}'");
+            }
+        });
+        return argument;
+    }
 
     public static bool TryParseFormat(string text, out MessageFormat format)
     {

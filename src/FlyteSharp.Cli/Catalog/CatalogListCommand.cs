@@ -4,7 +4,6 @@ using System.Text.Json;
 using Datacatalog;
 using FlyteSharp.Catalog;
 using FlyteSharp.Cli.Output;
-using Spectre.Console;
 
 namespace FlyteSharp.Cli.Catalog;
 
@@ -52,13 +51,16 @@ internal static class CatalogListCommand
             return;
         }
 
-        var table = Tables.Create(console, "DATASET", "METADATA");
+        var table = new TextTable("DATASET", "METADATA");
         foreach (var dataset in datasets)
         {
-            table.AddRow(Markup.Escape(DatasetSelector.Format(dataset.Id)), Markup.Escape(CatalogText.KeyMap(dataset.Metadata)));
+            table.AddRow(DatasetSelector.Format(dataset.Id), CatalogText.KeyMap(dataset.Metadata));
         }
 
-        console.CreateTableWriter().Write(table);
+        await table.WriteAsync(console).ConfigureAwait(false);
+
+        // The hint goes to stderr, after the table: flush the table first so a terminal shows them in order.
+        await console.Out.FlushAsync().ConfigureAwait(false);
         await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{datasets.Count} dataset(s); list one's artifacts with: flytesharp catalog ls {DatasetSelector.Syntax}")).ConfigureAwait(false);
     }
 
@@ -70,17 +72,13 @@ internal static class CatalogListCommand
             return;
         }
 
-        var table = Tables.Create(console, "ARTIFACT", "TAGS", "CREATED", "OUTPUTS");
+        var table = new TextTable("ARTIFACT", "TAGS", "CREATED", "OUTPUTS");
         foreach (var artifact in artifacts)
         {
-            table.AddRow(
-                Markup.Escape(artifact.Id),
-                Markup.Escape(CatalogText.Tags(artifact)),
-                Markup.Escape(CatalogText.Time(artifact.CreatedAt)),
-                Markup.Escape(CatalogText.Outputs(artifact)));
+            table.AddRow(artifact.Id, CatalogText.Tags(artifact), CatalogText.Time(artifact.CreatedAt), CatalogText.Outputs(artifact));
         }
 
-        console.CreateTableWriter().Write(table);
+        await table.WriteAsync(console).ConfigureAwait(false);
     }
 
     private static async Task WriteDatasetsJsonAsync(CliConsole console, List<Dataset> datasets)

@@ -5,7 +5,6 @@ using FlyteSharp.Caching;
 using FlyteSharp.Cli.Output;
 using FlyteSharp.Typing;
 using Google.Protobuf;
-using Spectre.Console;
 
 namespace FlyteSharp.Cli.Catalog;
 
@@ -44,7 +43,7 @@ internal static class CatalogShowCommand
             }
             else
             {
-                WriteText(console, shown, foundBy);
+                await WriteTextAsync(console, shown, foundBy).ConfigureAwait(false);
             }
 
             return ExitCodes.Success;
@@ -52,26 +51,25 @@ internal static class CatalogShowCommand
         return command;
     }
 
-    private static void WriteText(CliConsole console, Artifact artifact, ArtifactKey foundBy)
+    private static async Task WriteTextAsync(CliConsole console, Artifact artifact, ArtifactKey foundBy)
     {
-        var facts = Tables.Create(console, "FIELD", "VALUE");
-        facts.ShowHeaders = false;
-        facts.AddRow("dataset", Markup.Escape(DatasetSelector.Format(artifact.Dataset)));
-        facts.AddRow("artifact", Markup.Escape(artifact.Id + (foundBy == ArtifactKey.Tag ? " (found by tag)" : " (found by id)")));
-        facts.AddRow("tags", Markup.Escape(CatalogText.Tags(artifact)));
-        facts.AddRow("created", Markup.Escape(CatalogText.Time(artifact.CreatedAt)));
-        facts.AddRow("metadata", Markup.Escape(CatalogText.KeyMap(artifact.Metadata)));
-        facts.AddRow("partitions", Markup.Escape(CatalogText.Partitions(artifact)));
+        var facts = new TextTable("FIELD", "VALUE") { ShowHeaders = false };
+        facts.AddRow("dataset", DatasetSelector.Format(artifact.Dataset));
+        facts.AddRow("artifact", artifact.Id + (foundBy == ArtifactKey.Tag ? " (found by tag)" : " (found by id)"));
+        facts.AddRow("tags", CatalogText.Tags(artifact));
+        facts.AddRow("created", CatalogText.Time(artifact.CreatedAt));
+        facts.AddRow("metadata", CatalogText.KeyMap(artifact.Metadata));
+        facts.AddRow("partitions", CatalogText.Partitions(artifact));
+        await facts.WriteAsync(console).ConfigureAwait(false);
+        await console.Out.WriteLineAsync().ConfigureAwait(false);
 
-        var outputs = Tables.Create(console, "OUTPUT", "TYPE", "LITERAL");
+        var outputs = new TextTable("OUTPUT", "TYPE", "LITERAL");
         foreach (var data in artifact.Data)
         {
-            outputs.AddRow(Markup.Escape(data.Name), Markup.Escape(TypeOf(data.Value)), Markup.Escape(LiteralJson(data.Value)));
+            outputs.AddRow(data.Name, TypeOf(data.Value), LiteralJson(data.Value));
         }
 
-        var writer = console.CreateTableWriter();
-        writer.Write(facts);
-        writer.Write(outputs);
+        await outputs.WriteAsync(console).ConfigureAwait(false);
     }
 
     private static string ToJson(Artifact artifact, ArtifactKey foundBy) => JsonLine.Write(writer =>

@@ -49,7 +49,7 @@ public sealed class CacheKeyTagCommandTests : IDisposable
     {
         var vector = GoldenVectors.Get("tag_realistic_training_task");
 
-        var pb = await CliHarness.RunAsync(["cache-key", "tag", "--format", "pb", "-"], vector.InputBytes, TestContext.Current.CancellationToken);
+        var pb = await CliHarness.RunAsync(["cache-key", "tag", "--format", "pb", "-"], vector.InputBytes, cancellationToken: TestContext.Current.CancellationToken);
         var json = await CliHarness.RunWithInputAsync(vector.InputJson!.Value.GetRawText(), "cache-key", "tag");
 
         Assert.Equal(vector.Expected + "\n", pb.Out);

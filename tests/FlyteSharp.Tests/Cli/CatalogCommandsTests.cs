@@ -106,6 +106,17 @@ public sealed class CatalogCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_a_terminal_tables_get_borders()
+    {
+        var run = await CliHarness.RunOnTerminalAsync("catalog", "ls", "--db", _db, Name(Clean));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains('│', run.Out);
+        Assert.Contains("ARTIFACT", run.Out, StringComparison.Ordinal);
+        Assert.Contains("art-1", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ls_json_of_a_dataset_prints_one_artifact_per_line()
     {
         var run = await CliHarness.RunAsync("catalog", "ls", "--db", _db, "--json", Name(Clean));
@@ -292,6 +303,17 @@ public sealed class CatalogCommandsTests : IAsyncLifetime
     public async Task Bad_endpoints_are_bad_input(string expected, params string[] options)
     {
         CliAssert.BadInput(await CliHarness.RunAsync(["catalog", "ls", .. options]), expected);
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_is_a_catalog_failure_with_exit_code_3()
+    {
+        // Nothing listens on the discard port of loopback: the connection is refused at once.
+        var run = await CliHarness.RunAsync("catalog", "ls", "--endpoint", "http://127.0.0.1:9");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.StartsWith("error: catalog Unavailable: ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
     // Redirected output (as here) is plain: no box drawing, no colour escapes.

@@ -27,11 +27,14 @@ internal sealed class CliHarness : IDisposable
 
     public static Task<CliRun> RunWithInputAsync(string stdin, params string[] args) => RunAsync(args, Encoding.UTF8.GetBytes(stdin));
 
-    public static async Task<CliRun> RunAsync(string[] args, byte[] stdin, CancellationToken cancellationToken = default)
+    /// <summary>As if standard output were an interactive terminal (tables get borders).</summary>
+    public static Task<CliRun> RunOnTerminalAsync(params string[] args) => RunAsync(args, [], isTerminal: true);
+
+    public static async Task<CliRun> RunAsync(string[] args, byte[] stdin, bool isTerminal = false, CancellationToken cancellationToken = default)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(new MemoryStream(stdin), output, error);
+        var console = new CliConsole(new MemoryStream(stdin), output, error, IsTerminal: isTerminal);
         var token = cancellationToken.CanBeCanceled ? cancellationToken : TestContext.Current.CancellationToken;
         var exitCode = await FlyteSharpCli.RunAsync(args, console, token);
         return new CliRun(exitCode, output.ToString(), error.ToString());

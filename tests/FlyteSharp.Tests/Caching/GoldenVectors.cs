@@ -42,5 +42,9 @@ internal sealed record GoldenVector(
     [property: JsonPropertyName("expected")] string? Expected,
     [property: JsonPropertyName("expected_error")] bool ExpectedError)
 {
+    /// <summary>The same input as proto3 JSON (null where Flyte's jsonpb cannot render it).</summary>
+    [JsonPropertyName("input_json")]
+    public JsonElement? InputJson { get; init; }
+
     public byte[] InputBytes => Convert.FromBase64String(InputPbBase64);
 }

@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using FlyteSharp.Caching;
 using FlyteSharp.Catalog;
 using FlyteSharp.Cli.CacheKeys;
+using FlyteSharp.Cli.CacheLock;
 using FlyteSharp.Cli.Catalog;
 using FlyteSharp.Cli.Types;
 using FlyteSharp.Typing;
@@ -41,6 +42,7 @@ internal static class FlyteSharpCli
             CacheKeyCommands.Create(console),
             TypesCommands.Create(console),
             CatalogCommands.Create(console),
+            CacheLockCommand.Create(console.Out, console.Error),
         };
 
         // No response files: "@FILE" is how types castable takes a type from a file.

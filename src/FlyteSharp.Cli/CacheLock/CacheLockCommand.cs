@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Text;
-using FlyteSharp.Cli.CacheLock;
 
-namespace FlyteSharp.Cli.Commands;
+namespace FlyteSharp.Cli.CacheLock;
 
 /// <summary>
 /// <c>flytesharp cache lock [PROJECT]</c>: writes or updates <c>flyte.cache.lock.json</c> next to the project, the

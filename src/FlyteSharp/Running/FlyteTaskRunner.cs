@@ -165,11 +165,14 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         }
     }
 
+    // recheck: a second look by a run that already counted its miss (waiting on or holding a reservation); misses and
+    // rejections are then neither counted nor logged again, so a run counts its miss or rejection once.
     private async Task<(LiteralMap? Outputs, CacheLookupStatus Status, string? Reason)> LookupAsync(
         FlyteTaskDescriptor task,
         DatasetID dataset,
         string tag,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool recheck = false)
     {
         Artifact artifact;
         try
@@ -180,14 +183,18 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         }
         catch (CatalogException e) when (e.Code == CatalogErrorCode.NotFound)
         {
-            telemetry.Misses.Add(1);
-            LogMiss(task.TaskName, tag);
+            if (!recheck)
+            {
+                telemetry.Misses.Add(1);
+                LogMiss(task.TaskName, tag);
+            }
+
             return (null, CacheLookupStatus.Miss, null);
         }
         catch (CatalogException e) when (e.Code == CatalogErrorCode.Internal)
         {
             // The store answered but could not decode the entry: a bad entry, not a bad catalog. Replace it.
-            return Reject(task, tag, "the cached entry is corrupt: " + e.Message, "corrupt");
+            return Reject(task, tag, "the cached entry is corrupt: " + e.Message, "corrupt", recheck);
         }
         catch (CatalogException e) when (e.Code != CatalogErrorCode.InvalidArgument)
         {
@@ -196,17 +203,22 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
 
         if (options.Cache.MaxAge is { } maxAge && artifact.CreatedAt is { } createdAt && time.GetUtcNow() - createdAt.ToDateTimeOffset() > maxAge)
         {
-            return Reject(task, tag, $"the entry is older than the maximum cache age {maxAge} (created {createdAt.ToDateTimeOffset():u})", "expired");
+            return Reject(task, tag, $"the entry is older than the maximum cache age {maxAge} (created {createdAt.ToDateTimeOffset():u})", "expired", recheck);
         }
 
         var validation = await validator.ValidateAsync(task, artifact, cancellationToken).ConfigureAwait(false);
         return validation.Outputs is not null
             ? (validation.Outputs, CacheLookupStatus.Hit, null)
-            : Reject(task, tag, validation.Reason!, validation.Kind!);
+            : Reject(task, tag, validation.Reason!, validation.Kind!, recheck);
     }
 
-    private (LiteralMap? Outputs, CacheLookupStatus Status, string? Reason) Reject(FlyteTaskDescriptor task, string tag, string reason, string kind)
+    private (LiteralMap? Outputs, CacheLookupStatus Status, string? Reason) Reject(FlyteTaskDescriptor task, string tag, string reason, string kind, bool recheck)
     {
+        if (recheck)
+        {
+            return (null, CacheLookupStatus.Rejected, reason);
+        }
+
         telemetry.Misses.Add(1);
         telemetry.Rejections.Add(1, new KeyValuePair<string, object?>("reason", kind));
         LogRejected(task.TaskName, tag, reason);
@@ -324,7 +336,7 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
 
                 // The previous owner may have stored its result and released the spot between our last look and
                 // this acquisition: look once more so the task is not executed twice.
-                var stored = await LookupAsync(task, dataset, tag, cancellationToken).ConfigureAwait(false);
+                var stored = await LookupAsync(task, dataset, tag, cancellationToken, recheck: true).ConfigureAwait(false);
                 if (stored.Outputs is null)
                 {
                     return (null, reservation);
@@ -340,7 +352,7 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
             await Task.Delay(heartbeat, time, cancellationToken).ConfigureAwait(false);
 
             // The owner may have finished while we waited: its result is ours.
-            var found = await LookupAsync(task, dataset, tag, cancellationToken).ConfigureAwait(false);
+            var found = await LookupAsync(task, dataset, tag, cancellationToken, recheck: true).ConfigureAwait(false);
             if (found.Outputs is not null)
             {
                 return (found.Outputs, null);

@@ -284,6 +284,32 @@ public sealed class FlyteTaskRunnerTests
         Assert.Equal(3, fixture.Runs.All.Count(r => r.Lookup == CacheLookupStatus.Hit));
     }
 
+    [Fact]
+    public async Task A_caller_that_reserves_after_the_owner_stored_its_result_takes_that_result_instead_of_running()
+    {
+        using var fixture = new RunnerFixture(services: s => s.AddSingleton<IDataCatalog>(
+            provider => new FirstLookupMissesCatalog(new SqliteDataCatalog(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FlyteOptions>>().Value.Catalog.Path))));
+        var task = RunnerFixture.CsvTask(serialize: true);
+        var stored = fixture.BlobLiteral(format: "csv");
+        await fixture.SeedAsync(task, RunnerFixture.Inputs("eu"), stored);
+
+        var outputs = await fixture.RunAsync(task, RunnerFixture.Inputs("eu"), cancellationToken: Ct);
+
+        Assert.Equal(0, fixture.Executions);
+        Assert.Equal((CacheLookupStatus.Hit, false), (fixture.Runs.Last.Lookup, fixture.Runs.Last.Executed));
+        Assert.Equal(stored, outputs.Literals["o0"]);
+        // The reservation was given back: another caller can take it at once.
+        var other = await fixture.Catalog.GetOrExtendReservationAsync(
+            new GetOrExtendReservationRequest
+            {
+                ReservationId = new ReservationID { DatasetId = fixture.Dataset(task), TagName = CacheTag.Compute(RunnerFixture.Inputs("eu")) },
+                OwnerId = "someone-else",
+                HeartbeatInterval = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
+            },
+            Ct);
+        Assert.Equal("someone-else", other.Reservation.OwnerId);
+    }
+
     private static async Task CorruptAllArtifactDataAsync(string databasePath)
     {
         SqliteConnection.ClearAllPools();

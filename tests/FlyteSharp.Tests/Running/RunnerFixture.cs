@@ -154,3 +154,35 @@ internal sealed class RecordingObserver : IFlyteTaskObserver
         }
     }
 }
+
+/// <summary>
+/// A real catalog whose first lookup answers NotFound whatever it holds: the view of a caller that looked just before
+/// another owner stored its result.
+/// </summary>
+internal sealed class FirstLookupMissesCatalog(IDataCatalog inner) : IDataCatalog
+{
+    private int lookups;
+
+    public Task<GetArtifactResponse> GetArtifactAsync(GetArtifactRequest request, CancellationToken cancellationToken = default) =>
+        Interlocked.Increment(ref lookups) == 1
+            ? Task.FromException<GetArtifactResponse>(new CatalogException(CatalogErrorCode.NotFound, "not stored yet"))
+            : inner.GetArtifactAsync(request, cancellationToken);
+
+    public Task<CreateDatasetResponse> CreateDatasetAsync(CreateDatasetRequest request, CancellationToken cancellationToken = default) => inner.CreateDatasetAsync(request, cancellationToken);
+
+    public Task<GetDatasetResponse> GetDatasetAsync(GetDatasetRequest request, CancellationToken cancellationToken = default) => inner.GetDatasetAsync(request, cancellationToken);
+
+    public Task<CreateArtifactResponse> CreateArtifactAsync(CreateArtifactRequest request, CancellationToken cancellationToken = default) => inner.CreateArtifactAsync(request, cancellationToken);
+
+    public Task<AddTagResponse> AddTagAsync(AddTagRequest request, CancellationToken cancellationToken = default) => inner.AddTagAsync(request, cancellationToken);
+
+    public Task<ListArtifactsResponse> ListArtifactsAsync(ListArtifactsRequest request, CancellationToken cancellationToken = default) => inner.ListArtifactsAsync(request, cancellationToken);
+
+    public Task<ListDatasetsResponse> ListDatasetsAsync(ListDatasetsRequest request, CancellationToken cancellationToken = default) => inner.ListDatasetsAsync(request, cancellationToken);
+
+    public Task<UpdateArtifactResponse> UpdateArtifactAsync(UpdateArtifactRequest request, CancellationToken cancellationToken = default) => inner.UpdateArtifactAsync(request, cancellationToken);
+
+    public Task<GetOrExtendReservationResponse> GetOrExtendReservationAsync(GetOrExtendReservationRequest request, CancellationToken cancellationToken = default) => inner.GetOrExtendReservationAsync(request, cancellationToken);
+
+    public Task<ReleaseReservationResponse> ReleaseReservationAsync(ReleaseReservationRequest request, CancellationToken cancellationToken = default) => inner.ReleaseReservationAsync(request, cancellationToken);
+}

@@ -33,6 +33,10 @@ namespace FlyteSharp.Generator.ReferenceTasks
             void Invalid(Location? location, string reason) =>
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidReferenceTask, location ?? methodLocation, display, reason));
 
+            // Found by every method of the interface: named after the interface so the pipeline reports it once.
+            void InvalidInterface(Location? location, string reason) =>
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidReferenceTask, location ?? methodLocation, type.Name, reason));
+
             var info = new ReferenceInterfaceInfo(
                 SymbolNames.NamespaceForCode(type.ContainingNamespace),
                 type.Name,
@@ -52,7 +56,7 @@ namespace FlyteSharp.Generator.ReferenceTasks
             {
                 foreach (var member in type.GetMembers().Where(m => m.IsAbstract && !HasReferenceAttribute(m)))
                 {
-                    Invalid(member.Locations.FirstOrDefault(), "its interface has the member '" + member.Name + "' without [FlyteReferenceTask], which the generated implementation cannot implement");
+                    InvalidInterface(member.Locations.FirstOrDefault(), "its interface has the member '" + member.Name + "' without [FlyteReferenceTask], which the generated implementation cannot implement");
                 }
 
                 if (type.AllInterfaces.Any(i => i.GetMembers().Any(m => m.IsAbstract)))

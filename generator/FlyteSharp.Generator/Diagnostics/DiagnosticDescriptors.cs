@@ -5,7 +5,7 @@ namespace FlyteSharp.Generator.Diagnostics
     /// <summary>
     /// Every diagnostic the generator reports. Ids are grouped in ranges: FLYTE001-019 the task method and its
     /// types, FLYTE020-029 the cache settings, FLYTE030-039 blob formats, FLYTE040-049 the cache lock (reported by
-    /// <see cref="CacheLock.CacheLockAnalyzer"/>, not the generator). Each id has a page
+    /// <see cref="CacheLock.CacheLockAnalyzer"/>, not the generator), FLYTE050-059 reference tasks. Each id has a page
     /// <c>docs/diagnostics/FLYTE###.md</c> and a line in <c>AnalyzerReleases.Unshipped.md</c>; the checklist for a
     /// new one is in <c>docs/diagnostics/README.md</c>.
     /// </summary>
@@ -178,6 +178,48 @@ namespace FlyteSharp.Generator.Diagnostics
             LockFile + " cannot be read: {0}. Regenerate it with 'flytesharp cache lock'.",
             DiagnosticSeverity.Warning,
             WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor PinnedInterfaceNotFound = Error(
+            "FLYTE050",
+            "Pinned interface file not found",
+            "Reference task '{0}' pins its interface in '{1}', but {2}. Add it to the project: <AdditionalFiles Include=\"{1}\" />.");
+
+        public static readonly DiagnosticDescriptor PinnedInterfaceInvalid = Error(
+            "FLYTE051",
+            "Pinned interface file is not a Flyte interface",
+            "'{0}', the pinned interface of reference task '{1}', cannot be read as a Flyte TypedInterface, TaskTemplate or Task: {2}. "
+            + "Pin it again with 'flytectl get task -o json' or write the proto3 JSON of its TypedInterface.");
+
+        public static readonly DiagnosticDescriptor ReferenceInputMismatch = Error(
+            "FLYTE052",
+            "Reference task input type does not match the pinned interface",
+            "Parameter '{0}' of reference task '{1}' is {2}, which cannot be passed as the remote input of type {3}: {4}.");
+
+        public static readonly DiagnosticDescriptor ReferenceOutputMismatch = Error(
+            "FLYTE053",
+            "Reference task output type does not match the pinned interface",
+            "Output '{0}' of reference task '{1}' is {2} in the pinned interface, which cannot be read as the C# output's {3}: {4}.");
+
+        public static readonly DiagnosticDescriptor ReferenceParameterNotRemote = Error(
+            "FLYTE054",
+            "Reference task parameter is not a remote input",
+            "Parameter '{0}' of reference task '{1}' is not an input of the remote task; its inputs are: {2}. Rename or remove the parameter.");
+
+        public static readonly DiagnosticDescriptor ReferenceInputMissing = Error(
+            "FLYTE055",
+            "Remote input has no parameter",
+            "Reference task '{0}' has no parameter for the remote input '{1}' ({2}). Add a parameter named '{1}'.");
+
+        public static readonly DiagnosticDescriptor ReferenceOutputNames = Error(
+            "FLYTE056",
+            "Reference task outputs differ from the pinned interface",
+            "Reference task '{0}' returns the outputs {1}, but the remote task's outputs are {2}. "
+            + "Return Task<T> for one output named o0, a tuple with the remote names for several, or Task for none.");
+
+        public static readonly DiagnosticDescriptor InvalidReferenceTask = Error(
+            "FLYTE057",
+            "Invalid reference task declaration",
+            "Reference task '{0}' cannot be generated: {1}.");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             Create(id, title, message, DiagnosticSeverity.Error);

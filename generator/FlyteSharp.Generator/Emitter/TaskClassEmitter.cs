@@ -182,7 +182,7 @@ namespace FlyteSharp.Generator.Emitter
             writer.CloseBlock(";");
         }
 
-        private static void WriteVariableMap(SourceWriter writer, string property, FlyteSharp.Core.EquatableArray<FlyteVariable> variables)
+        internal static void WriteVariableMap(SourceWriter writer, string property, FlyteSharp.Core.EquatableArray<FlyteVariable> variables)
         {
             if (variables.Count == 0)
             {
@@ -329,20 +329,20 @@ namespace FlyteSharp.Generator.Emitter
         }
 
         /// <summary>The nullability signature of variable <paramref name="name"/>, null when nothing in it is nullable.</summary>
-        private static string? Signature(FlyteSharp.Core.EquatableArray<FlyteVariable> variables, string name) =>
+        internal static string? Signature(FlyteSharp.Core.EquatableArray<FlyteVariable> variables, string name) =>
             variables.Where(v => v.Name == name).Select(v => NullabilitySignature.Of(v.Type)).FirstOrDefault();
 
         /// <summary>
         /// Encodes <paramref name="value"/>: with its nullability signature when a position is nullable (a
         /// <c>string?</c> is a Flyte union, which <c>typeof(T)</c> cannot tell), else by its run-time type.
         /// </summary>
-        private static string Encode(string typeName, string? signature, string value) =>
+        internal static string Encode(string typeName, string? signature, string value) =>
             signature is null
                 ? CodeNames.LiteralConverter + ".ToLiteral<" + typeName + ">(" + value + ")"
                 : CodeNames.LiteralConverter + ".For<" + typeName + ">(" + CSharpSource.StringLiteral(signature) + ").ToLiteral(" + value + ")";
 
         /// <summary>Decodes <paramref name="literal"/> the way <see cref="Encode"/> encodes.</summary>
-        private static string Decode(string typeName, string? signature, string literal) =>
+        internal static string Decode(string typeName, string? signature, string literal) =>
             signature is null
                 ? CodeNames.LiteralConverter + ".FromLiteral<" + typeName + ">(" + literal + ")"
                 : CodeNames.LiteralConverter + ".For<" + typeName + ">(" + CSharpSource.StringLiteral(signature) + ").FromLiteral(" + literal + ")";

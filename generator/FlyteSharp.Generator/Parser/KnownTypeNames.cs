@@ -7,6 +7,7 @@ namespace FlyteSharp.Generator.Parser
     internal static class KnownTypeNames
     {
         public const string FlyteTaskAttribute = "FlyteSharp.FlyteTaskAttribute";
+        public const string FlyteReferenceTaskAttribute = "FlyteSharp.FlyteReferenceTaskAttribute";
         public const string BlobFormatAttribute = "FlyteSharp.BlobFormatAttribute";
         public const string FlyteFile = "FlyteSharp.FlyteFile";
         public const string FlyteFileOfFormat = "FlyteSharp.FlyteFile`1";

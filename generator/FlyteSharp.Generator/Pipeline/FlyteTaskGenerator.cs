@@ -4,6 +4,7 @@ using FlyteSharp.Generator.Diagnostics;
 using FlyteSharp.Generator.Emitter;
 using FlyteSharp.Generator.Model;
 using FlyteSharp.Generator.Parser;
+using FlyteSharp.Generator.ReferenceTasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -92,6 +93,8 @@ namespace FlyteSharp.Generator.Pipeline
                 }
             });
 
+            RegisterReferenceTasks(context, signatures);
+
             // Diagnostics: their own outputs, so a moved location never invalidates generated source.
             var taskDiagnostics = methods
                 .Select(static (result, _) => result.Diagnostics)
@@ -118,6 +121,59 @@ namespace FlyteSharp.Generator.Pipeline
                 .Select(TaskSetRules.CheckFormats)
                 .WithTrackingName(TrackingNames.FormatSetDiagnostics);
             context.RegisterSourceOutput(formatSetDiagnostics, static (output, diagnostics) => Report(output, diagnostics));
+        }
+
+        // Reference tasks: [FlyteReferenceTask] methods checked against their pinned interface files. Only the files
+        // the attributes name are read, each parsed once per change; the source output sees only location-free specs.
+        private static void RegisterReferenceTasks(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<bool> signatures)
+        {
+            var methods = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownTypeNames.FlyteReferenceTaskAttribute,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    ReferenceTaskParser.Parse)
+                .WithTrackingName(TrackingNames.ReferenceMethods);
+
+            var requested = methods
+                .Select(static (method, _) => method.Id?.InterfaceFile)
+                .Collect()
+                .Select(static (files, _) => files.Where(file => file is not null).Select(file => file!).Distinct(System.StringComparer.Ordinal).OrderBy(file => file, System.StringComparer.Ordinal).ToEquatableArray());
+
+            var pinned = context.AdditionalTextsProvider
+                .Combine(requested)
+                .Where(static pair => pair.Right.Any(file => ReferenceTaskChecker.Matches(pair.Left.Path, file)))
+                .Select(static (pair, cancellationToken) => ReferenceTaskChecker.Read(pair.Left, cancellationToken))
+                .WithTrackingName(TrackingNames.PinnedInterfaces)
+                .Collect()
+                .Select(static (files, _) => files.OrderBy(file => file.Path, System.StringComparer.Ordinal).ToEquatableArray());
+
+            var checkedTasks = methods
+                .Combine(pinned)
+                .Select(static (input, _) => ReferenceTaskChecker.Check(input.Left, input.Right))
+                .WithTrackingName(TrackingNames.ReferenceTasks);
+
+            var interfaces = checkedTasks
+                .Select(static (result, _) => result.Spec)
+                .Where(static spec => spec is not null)
+                .Collect()
+                .Select(static (specs, _) => specs
+                    .GroupBy(spec => spec!.Interface)
+                    .OrderBy(group => group.Key.HintName, System.StringComparer.Ordinal)
+                    .Select(group => new ReferenceInterfaceSpec(group.Key, group.Select(spec => spec!).OrderBy(spec => spec.MethodName, System.StringComparer.Ordinal).ToEquatableArray()))
+                    .ToEquatableArray())
+                .WithTrackingName(TrackingNames.ReferenceInterfaces)
+                .SelectMany(static (specs, _) => specs)
+                .Combine(signatures);
+            context.RegisterSourceOutput(interfaces, static (output, input) =>
+                output.AddSource(ReferenceTaskEmitter.HintName(input.Left), ReferenceTaskEmitter.Emit(input.Left, input.Right)));
+
+            // An interface-level problem is found by each of its methods: report it once.
+            var diagnostics = checkedTasks
+                .Select(static (result, _) => result.Diagnostics)
+                .Collect()
+                .Select(static (all, _) => all.SelectMany(d => d).Distinct().ToEquatableArray())
+                .WithTrackingName(TrackingNames.ReferenceDiagnostics);
+            context.RegisterSourceOutput(diagnostics, static (output, all) => Report(output, all));
         }
 
         private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)

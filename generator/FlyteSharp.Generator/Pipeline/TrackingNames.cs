@@ -41,5 +41,21 @@ namespace FlyteSharp.Generator.Pipeline
 
         /// <summary>The diagnostics over all format types (duplicate names).</summary>
         public const string FormatSetDiagnostics = nameof(FormatSetDiagnostics);
+    
+
+        /// <summary>Each <c>[FlyteReferenceTask]</c> method read from its symbols.</summary>
+        public const string ReferenceMethods = nameof(ReferenceMethods);
+
+        /// <summary>Each pinned interface file an attribute names, read and parsed.</summary>
+        public const string PinnedInterfaces = nameof(PinnedInterfaces);
+
+        /// <summary>Each reference task checked against its pinned interface.</summary>
+        public const string ReferenceTasks = nameof(ReferenceTasks);
+
+        /// <summary>The checked reference tasks grouped into one spec per interface.</summary>
+        public const string ReferenceInterfaces = nameof(ReferenceInterfaces);
+
+        /// <summary>The diagnostics of every reference task, each once.</summary>
+        public const string ReferenceDiagnostics = nameof(ReferenceDiagnostics);
     }
 }

@@ -55,4 +55,10 @@ public sealed class FlyteTaskDescriptor
 
     /// <summary>The catalog dataset version, byte-identical to Flyte's (null when not cached).</summary>
     public string? DatasetVersion { get; }
+
+    /// <summary>
+    /// Set for a reference task (<c>[FlyteReferenceTask]</c>): the task lives elsewhere, so the runner only reads its
+    /// cached result from the catalog dataset in the reference's project and domain, and a miss is an error.
+    /// </summary>
+    public FlyteTaskReference? Reference { get; init; }
 }

@@ -69,7 +69,11 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         var started = time.GetTimestamp();
 
         FlyteTaskRun run;
-        if (!task.Cache || options.Cache.Disabled || task.DatasetVersion is null)
+        if (task.Reference is { } reference)
+        {
+            run = await RunReferenceAsync(task, reference, inputs, started, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!task.Cache || options.Cache.Disabled || task.DatasetVersion is null)
         {
             var outputs = await execute(cancellationToken).ConfigureAwait(false);
             run = new FlyteTaskRun(task.TaskName, CacheLookupStatus.Disabled, CachePutStatus.None, null, true, time.GetElapsedTime(started), null, null, outputs);
@@ -163,6 +167,37 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
                 await ReleaseReservationAsync(reservation).ConfigureAwait(false);
             }
         }
+    }
+
+    // A reference task lives elsewhere: hit-only, never executed, never written. Its dataset is in the reference's
+    // project and domain (propeller names a task's dataset after the task's own identifier), not the runner's.
+    private async Task<FlyteTaskRun> RunReferenceAsync(
+        FlyteTaskDescriptor task,
+        FlyteTaskReference reference,
+        LiteralMap inputs,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        if (task.DatasetVersion is null || options.Cache.Disabled)
+        {
+            throw new FlyteReferenceTaskMissException(
+                task.TaskName,
+                reference,
+                null,
+                task.DatasetVersion is null ? "its descriptor has no dataset version" : "the cache is disabled (Flyte:Cache:Disabled), and a reference task can only be read from it");
+        }
+
+        var tag = CacheTag.Compute(inputs, task.CacheIgnoreInputs);
+        var dataset = new DatasetID { Project = reference.Project, Domain = reference.Domain, Name = task.DatasetName, Version = task.DatasetVersion };
+        var found = await LookupAsync(task, dataset, tag, cancellationToken).ConfigureAwait(false);
+        if (found.Outputs is null)
+        {
+            throw new FlyteReferenceTaskMissException(task.TaskName, reference, tag, found.Reason);
+        }
+
+        telemetry.Hits.Add(1);
+        LogHit(task.TaskName, tag);
+        return new FlyteTaskRun(task.TaskName, CacheLookupStatus.Hit, CachePutStatus.None, null, false, time.GetElapsedTime(started), dataset.Version, tag, found.Outputs);
     }
 
     // recheck: a second look by a run that already counted its miss (waiting on or holding a reservation); misses and

@@ -46,9 +46,10 @@ internal static class GeneratorHarness
     }
 
     /// <summary>A driver that records every pipeline step, for the incremental tests.</summary>
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(params AdditionalText[] additionalTexts) =>
         CSharpGeneratorDriver.Create(
             new[] { new FlyteTaskGenerator().AsSourceGenerator() },
+            additionalTexts: additionalTexts,
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -56,9 +57,9 @@ internal static class GeneratorHarness
     public static GeneratorRun Run(params string[] sources) => Run(Compile(sources));
 
     /// <summary>Runs the generator over <paramref name="compilation"/>.</summary>
-    public static GeneratorRun Run(CSharpCompilation compilation)
+    public static GeneratorRun Run(CSharpCompilation compilation, params AdditionalText[] additionalTexts)
     {
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CreateDriver(additionalTexts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(compilation, output, driver.GetRunResult(), generatorDiagnostics);
     }
 
@@ -159,4 +160,13 @@ internal sealed class GeneratorRun
         var line = tree is null ? string.Empty : "\n    > " + tree.GetText().Lines[diagnostic.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim();
         return diagnostic + line;
     }
+}
+
+/// <summary>An AdditionalFiles item held in memory (a pinned interface file, a lock file).</summary>
+internal sealed class InMemoryAdditionalText(string path, string? text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override Microsoft.CodeAnalysis.Text.SourceText? GetText(CancellationToken cancellationToken = default) =>
+        text is null ? null : Microsoft.CodeAnalysis.Text.SourceText.From(text);
 }

@@ -87,9 +87,11 @@ internal sealed class RunnerFixture : IDisposable
         }, cancellationToken);
 
     /// <summary>Writes a cache entry directly through the catalog API, as a foreign producer would.</summary>
-    public async Task SeedAsync(FlyteTaskDescriptor task, LiteralMap inputs, Literal o0)
+    public Task SeedAsync(FlyteTaskDescriptor task, LiteralMap inputs, Literal o0) => SeedAsync(Dataset(task), task, inputs, o0);
+
+    /// <summary>Writes a cache entry into <paramref name="dataset"/> (another project or domain than the runner's).</summary>
+    public async Task SeedAsync(DatasetID dataset, FlyteTaskDescriptor task, LiteralMap inputs, Literal o0)
     {
-        var dataset = Dataset(task);
         try
         {
             await Catalog.CreateDatasetAsync(new CreateDatasetRequest { Dataset = new Dataset { Id = dataset } });

@@ -348,7 +348,6 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
             OwnerId = ownerId,
             HeartbeatInterval = Duration.FromTimeSpan(heartbeat),
         };
-        var waited = false;
         while (true)
         {
             Reservation reservation;
@@ -364,13 +363,8 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
 
             if (reservation.OwnerId == ownerId)
             {
-                if (!waited)
-                {
-                    return (null, reservation);
-                }
-
                 // The previous owner may have stored its result and released the spot between our last look and
-                // this acquisition: look once more so the task is not executed twice.
+                // this acquisition (also before our first try): look once more so the task is not executed twice.
                 var stored = await LookupAsync(task, dataset, tag, cancellationToken, recheck: true).ConfigureAwait(false);
                 if (stored.Outputs is null)
                 {
@@ -380,8 +374,6 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
                 await ReleaseReservationAsync(reservation).ConfigureAwait(false);
                 return (stored.Outputs, null);
             }
-
-            waited = true;
 
             LogWaiting(task.TaskName, reservation.OwnerId);
             await Task.Delay(heartbeat, time, cancellationToken).ConfigureAwait(false);

@@ -64,7 +64,10 @@ internal sealed partial class FlyteTaskRunner : IFlyteTaskRunner
         ArgumentNullException.ThrowIfNull(execute);
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var activity = telemetry.ActivitySource.StartActivity("flyte.task " + task.TaskName, ActivityKind.Internal);
+        // The span's name is only built when someone listens: a cache hit should not pay for it otherwise.
+        using var activity = telemetry.ActivitySource.HasListeners()
+            ? telemetry.ActivitySource.StartActivity("flyte.task " + task.TaskName, ActivityKind.Internal)
+            : null;
         activity?.SetTag("flyte.task.name", task.TaskName);
         var started = time.GetTimestamp();
 

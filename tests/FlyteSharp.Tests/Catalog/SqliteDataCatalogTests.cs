@@ -324,6 +324,23 @@ public sealed class SqliteDataCatalogTests : IDisposable
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetDatasetAsync(new GetDatasetRequest { Dataset = DatasetId() }, Ct));
     }
 
+    [Fact]
+    public async Task Connections_stay_open_between_calls_and_disposing_the_store_closes_every_one()
+    {
+        var store = Open();
+        var id = DatasetId();
+        await store.CreateDatasetAsync(CreateDataset(id), Ct);
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.GetDatasetAsync(new GetDatasetRequest { Dataset = id }, Ct), Ct)));
+
+        // Leaving WAL mode needs the file to itself: refused while the store holds connections, done once it is disposed.
+        var whileOpen = TryLeaveWal();
+        store.Dispose();
+        var afterDispose = TryLeaveWal();
+
+        Assert.Equal("busy", whileOpen);
+        Assert.Equal("delete", afterDispose);
+    }
+
     private SqliteDataCatalog Open(TimeSpan? busyTimeout = null)
     {
         var store = new SqliteDataCatalog(
@@ -338,6 +355,24 @@ public sealed class SqliteDataCatalogTests : IDisposable
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
         connection.Open();
         return connection;
+    }
+
+    private string TryLeaveWal()
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false, DefaultTimeout = 1 }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 0;";
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA journal_mode = DELETE;";
+        try
+        {
+            return (string)command.ExecuteScalar()!;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 5)
+        {
+            return "busy";
+        }
     }
 
     private object? Scalar(string sql)

@@ -81,7 +81,7 @@ public sealed partial class SqliteDataCatalog
         return new ReleaseReservationResponse();
     }
 
-    private static SqliteCommand ReservationCommand(
+    private static CatalogCommand ReservationCommand(
         SqliteConnection connection, SqliteTransaction transaction, ReservationID id, string sql) =>
         Command(
             connection,

@@ -75,6 +75,7 @@ public sealed partial class SqliteDataCatalog : IDataCatalog, IDisposable
         }
 
         _disposed = true;
+        CloseIdleConnections();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -111,11 +112,33 @@ public sealed partial class SqliteDataCatalog : IDataCatalog, IDisposable
             validate(request);
             ObjectDisposedException.ThrowIf(_disposed, this);
             EnsureInitialized();
-            using var connection = Open();
-            using var transaction = connection.BeginTransaction(deferred: kind == TransactionKind.Read);
-            var result = body(request, connection, transaction);
-            transaction.Commit();
-            return Task.FromResult(result);
+            var connection = Rent();
+            var reusable = false;
+            try
+            {
+                T result;
+                using (var transaction = connection.BeginTransaction(deferred: kind == TransactionKind.Read))
+                {
+                    try
+                    {
+                        result = body(request, connection, transaction);
+                        transaction.Commit();
+                    }
+                    catch (CatalogException)
+                    {
+                        // An answer such as NotFound, not a broken connection: it rolls back and serves the next call.
+                        reusable = true;
+                        throw;
+                    }
+                }
+
+                reusable = true;
+                return Task.FromResult(result);
+            }
+            finally
+            {
+                Return(connection, reusable);
+            }
         }
         catch (SqliteException e)
         {
@@ -124,28 +147,6 @@ public sealed partial class SqliteDataCatalog : IDataCatalog, IDisposable
         catch (Exception e)
         {
             return Task.FromException<T>(e);
-        }
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            using var pragmas = connection.CreateCommand();
-            // busy_timeout makes SQLite itself wait for a lock held by another process; synchronous=FULL makes a
-            // committed put survive power loss, not only a process crash.
-            pragmas.CommandText = string.Create(
-                CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;");
-            pragmas.ExecuteNonQuery();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
         }
     }
 
@@ -176,8 +177,18 @@ public sealed partial class SqliteDataCatalog : IDataCatalog, IDisposable
                 }
             }
 
-            using var connection = Open();
-            SqliteCatalogSchema.EnsureCreated(connection, DatabasePath);
+            var connection = Rent();
+            var created = false;
+            try
+            {
+                SqliteCatalogSchema.EnsureCreated(connection, DatabasePath);
+                created = true;
+            }
+            finally
+            {
+                Return(connection, created);
+            }
+
             _initialized = true;
         }
     }
@@ -214,16 +225,10 @@ public sealed partial class SqliteDataCatalog : IDataCatalog, IDisposable
 
     private static Timestamp ToTimestamp(long micros) => Timestamp.FromDateTimeOffset(FromUnixMicros(micros));
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    private static CatalogCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
+        var command = connection is PooledConnection pooled ? pooled.Statement(sql) : CatalogCommand.Create(connection, sql);
+        command.Bind(transaction, parameters);
         return command;
     }
 

@@ -18,8 +18,7 @@ namespace FlyteSharp.Generator.Emitter
 
         /// <summary>The source of the file generated for <paramref name="spec"/>.</summary>
         /// <param name="spec">The task class.</param>
-        /// <param name="useSignatures">Whether the runtime has <c>LiteralConverter.For&lt;T&gt;(signature)</c>.</param>
-        public static string Emit(TaskClassSpec spec, bool useSignatures)
+        public static string Emit(TaskClassSpec spec)
         {
             var writer = new SourceWriter();
             FileHeader.Write(writer);
@@ -32,7 +31,7 @@ namespace FlyteSharp.Generator.Emitter
 
             WriteInterface(writer, spec);
             writer.WriteLine();
-            WriteDescriptorClass(writer, spec, useSignatures);
+            WriteDescriptorClass(writer, spec);
 
             if (hasNamespace)
             {
@@ -67,7 +66,7 @@ namespace FlyteSharp.Generator.Emitter
             writer.CloseBlock();
         }
 
-        private static void WriteDescriptorClass(SourceWriter writer, TaskClassSpec spec, bool useSignatures)
+        private static void WriteDescriptorClass(SourceWriter writer, TaskClassSpec spec)
         {
             writer.WriteLine("/// <summary>");
             writer.WriteLine("/// Flyte descriptors of the tasks of <see cref=\"" + spec.Class.FullyQualifiedName + "\"/>, computed at compile time,");
@@ -92,7 +91,7 @@ namespace FlyteSharp.Generator.Emitter
             }
 
             writer.WriteLine();
-            WriteClient(writer, spec, useSignatures);
+            WriteClient(writer, spec);
             writer.CloseBlock();
         }
 
@@ -206,7 +205,7 @@ namespace FlyteSharp.Generator.Emitter
             writer.CloseBlock(",");
         }
 
-        private static void WriteClient(SourceWriter writer, TaskClassSpec spec, bool useSignatures)
+        private static void WriteClient(SourceWriter writer, TaskClassSpec spec)
         {
             writer.WriteLine("/// <summary>Runs the tasks of <see cref=\"" + spec.Class.FullyQualifiedName + "\"/> through the task runner.</summary>");
             writer.WriteLine("internal sealed class Client : " + spec.Class.FullyQualifiedInterfaceName);
@@ -234,7 +233,7 @@ namespace FlyteSharp.Generator.Emitter
             foreach (var task in spec.Tasks)
             {
                 writer.WriteLine();
-                WriteClientMethod(writer, spec, task, useSignatures);
+                WriteClientMethod(writer, spec, task);
             }
 
             writer.WriteLine();
@@ -249,7 +248,7 @@ namespace FlyteSharp.Generator.Emitter
             writer.CloseBlock();
         }
 
-        private static void WriteClientMethod(SourceWriter writer, TaskClassSpec spec, TaskSpec task, bool useSignatures)
+        private static void WriteClientMethod(SourceWriter writer, TaskClassSpec spec, TaskSpec task)
         {
             var parameters = Parameters(task).ToList();
             var taken = new HashSet<string>(task.Parameters.Select(p => p.Name), System.StringComparer.Ordinal) { "cancellationToken" };
@@ -266,7 +265,7 @@ namespace FlyteSharp.Generator.Emitter
             foreach (var parameter in task.Parameters.Where(p => !p.IsCancellationToken))
             {
                 writer.WriteLine(inputs + ".Literals.Add(" + CSharpSource.StringLiteral(parameter.Name) + ", "
-                    + Encode(parameter.TypeName, useSignatures ? Signature(task.Interface.Inputs, parameter.Name) : null, parameter.Identifier) + ");");
+                    + Encode(parameter.TypeName, Signature(task.Interface.Inputs, parameter.Name), parameter.Identifier) + ");");
             }
 
             var hasOutputs = task.Outputs.Count > 0;
@@ -294,7 +293,7 @@ namespace FlyteSharp.Generator.Emitter
             {
                 var value = output.TupleElement is null ? result : result + "." + output.TupleElement;
                 writer.WriteLine(taskOutputs + ".Literals.Add(" + CSharpSource.StringLiteral(output.Name) + ", "
-                    + Encode(output.TypeName, useSignatures ? Signature(task.Interface.Outputs, output.Name) : null, value) + ");");
+                    + Encode(output.TypeName, Signature(task.Interface.Outputs, output.Name), value) + ");");
             }
 
             writer.WriteLine(isAwaited ? "return " + taskOutputs + ";" : "return " + CodeNames.Task + ".FromResult(" + taskOutputs + ");");
@@ -306,7 +305,7 @@ namespace FlyteSharp.Generator.Emitter
             {
                 var decoded = task.Outputs.Select(output => Decode(
                     output.TypeName,
-                    useSignatures ? Signature(task.Interface.Outputs, output.Name) : null,
+                    Signature(task.Interface.Outputs, output.Name),
                     "Output(" + outputs + ", " + spec.Class.FullyQualifiedDescriptorClassName + "." + task.BaseName + "TaskName, " + CSharpSource.StringLiteral(output.Name) + ")")).ToList();
                 if (task.Outputs[0].TupleElement is null)
                 {

@@ -44,17 +44,11 @@ namespace FlyteSharp.Generator.Pipeline
                 .Select(TaskSetRules.GroupIntoClasses)
                 .WithTrackingName(TrackingNames.TaskClasses);
 
-            // Only a bool per compilation: stays cached while the runtime reference does not change.
-            var signatures = context.CompilationProvider
-                .Select(static (compilation, _) => RuntimeApi.AcceptsNullabilitySignatures(compilation))
-                .WithTrackingName(TrackingNames.RuntimeApi);
-
             var perClass = classes
                 .SelectMany(static (specs, _) => specs)
-                .WithTrackingName(TrackingNames.TaskClass)
-                .Combine(signatures);
-            context.RegisterSourceOutput(perClass, static (output, input) =>
-                output.AddSource(TaskClassEmitter.HintName(input.Left), TaskClassEmitter.Emit(input.Left, input.Right)));
+                .WithTrackingName(TrackingNames.TaskClass);
+            context.RegisterSourceOutput(perClass, static (output, spec) =>
+                output.AddSource(TaskClassEmitter.HintName(spec), TaskClassEmitter.Emit(spec)));
 
             var assemblyName = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty);
             var registration = classes
@@ -93,7 +87,7 @@ namespace FlyteSharp.Generator.Pipeline
                 }
             });
 
-            RegisterReferenceTasks(context, signatures);
+            RegisterReferenceTasks(context);
 
             // Diagnostics: their own outputs, so a moved location never invalidates generated source.
             var taskDiagnostics = methods
@@ -125,7 +119,7 @@ namespace FlyteSharp.Generator.Pipeline
 
         // Reference tasks: [FlyteReferenceTask] methods checked against their pinned interface files. Only the files
         // the attributes name are read, each parsed once per change; the source output sees only location-free specs.
-        private static void RegisterReferenceTasks(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<bool> signatures)
+        private static void RegisterReferenceTasks(IncrementalGeneratorInitializationContext context)
         {
             var methods = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
@@ -162,10 +156,9 @@ namespace FlyteSharp.Generator.Pipeline
                     .Select(group => new ReferenceInterfaceSpec(group.Key, group.Select(spec => spec!).OrderBy(spec => spec.MethodName, System.StringComparer.Ordinal).ToEquatableArray()))
                     .ToEquatableArray())
                 .WithTrackingName(TrackingNames.ReferenceInterfaces)
-                .SelectMany(static (specs, _) => specs)
-                .Combine(signatures);
-            context.RegisterSourceOutput(interfaces, static (output, input) =>
-                output.AddSource(ReferenceTaskEmitter.HintName(input.Left), ReferenceTaskEmitter.Emit(input.Left, input.Right)));
+                .SelectMany(static (specs, _) => specs);
+            context.RegisterSourceOutput(interfaces, static (output, spec) =>
+                output.AddSource(ReferenceTaskEmitter.HintName(spec), ReferenceTaskEmitter.Emit(spec)));
 
             // An interface-level problem is found by each of its methods: report it once.
             var diagnostics = checkedTasks

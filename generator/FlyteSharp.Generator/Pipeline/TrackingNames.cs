@@ -18,9 +18,6 @@ namespace FlyteSharp.Generator.Pipeline
         /// <summary>One spec per class, the input of each class's source output.</summary>
         public const string TaskClass = nameof(TaskClass);
 
-        /// <summary>What the referenced runtime's literal converter offers (nullability signatures or not).</summary>
-        public const string RuntimeApi = nameof(RuntimeApi);
-
         /// <summary>The classes and the assembly name, the input of <c>AddGeneratedFlyteTasks()</c>.</summary>
         public const string Registration = nameof(Registration);
 

@@ -19,7 +19,7 @@ namespace FlyteSharp.Generator.ReferenceTasks
         public static string HintName(ReferenceInterfaceSpec spec) => spec.Interface.HintName + ".FlyteReferenceTasks.g.cs";
 
         /// <summary>The source of the file generated for <paramref name="spec"/>.</summary>
-        public static string Emit(ReferenceInterfaceSpec spec, bool useSignatures)
+        public static string Emit(ReferenceInterfaceSpec spec)
         {
             var info = spec.Interface;
             var writer = new SourceWriter();
@@ -68,7 +68,7 @@ namespace FlyteSharp.Generator.ReferenceTasks
             }
 
             writer.WriteLine();
-            WriteClient(writer, spec, useSignatures);
+            WriteClient(writer, spec);
             writer.CloseBlock();
             if (info.Namespace.Length > 0)
             {
@@ -113,7 +113,7 @@ namespace FlyteSharp.Generator.ReferenceTasks
             writer.WriteLine();
         }
 
-        private static void WriteClient(SourceWriter writer, ReferenceInterfaceSpec spec, bool useSignatures)
+        private static void WriteClient(SourceWriter writer, ReferenceInterfaceSpec spec)
         {
             writer.WriteLine("/// <summary>Reads the reference tasks' cached results through the task runner.</summary>");
             writer.WriteLine("internal sealed class Client : " + spec.Interface.FullyQualifiedName);
@@ -128,7 +128,7 @@ namespace FlyteSharp.Generator.ReferenceTasks
             foreach (var task in spec.Tasks)
             {
                 writer.WriteLine();
-                WriteMethod(writer, task, useSignatures);
+                WriteMethod(writer, task);
             }
 
             writer.WriteLine();
@@ -143,7 +143,7 @@ namespace FlyteSharp.Generator.ReferenceTasks
             writer.CloseBlock();
         }
 
-        private static void WriteMethod(SourceWriter writer, ReferenceTaskSpec task, bool useSignatures)
+        private static void WriteMethod(SourceWriter writer, ReferenceTaskSpec task)
         {
             var taken = new HashSet<string>(task.Parameters.Select(p => p.Name), System.StringComparer.Ordinal);
             var inputs = Unique("inputs", taken);
@@ -160,7 +160,7 @@ namespace FlyteSharp.Generator.ReferenceTasks
             foreach (var parameter in task.Parameters.Where(p => !p.IsCancellationToken))
             {
                 writer.WriteLine(inputs + ".Literals.Add(" + CSharpSource.StringLiteral(parameter.Name) + ", "
-                    + TaskClassEmitter.Encode(parameter.TypeName, useSignatures ? TaskClassEmitter.Signature(task.Local.Inputs, parameter.Name) : null, parameter.Identifier) + ");");
+                    + TaskClassEmitter.Encode(parameter.TypeName, TaskClassEmitter.Signature(task.Local.Inputs, parameter.Name), parameter.Identifier) + ");");
             }
 
             // The runner never executes a reference task; a runner that would gets this error instead of a result.
@@ -176,7 +176,7 @@ namespace FlyteSharp.Generator.ReferenceTasks
             {
                 var decoded = task.Outputs.Select(output => TaskClassEmitter.Decode(
                     output.TypeName,
-                    useSignatures ? TaskClassEmitter.Signature(task.Local.Outputs, output.Name) : null,
+                    TaskClassEmitter.Signature(task.Local.Outputs, output.Name),
                     "Output(" + outputs + ", " + descriptor + ".TaskName, " + CSharpSource.StringLiteral(output.Name) + ")")).ToList();
                 writer.WriteLine(task.Outputs[0].TupleElement is null ? "return " + decoded[0] + ";" : "return (" + string.Join(", ", decoded) + ");");
             }

@@ -8,27 +8,18 @@ using TaskClassEmitter = generator::FlyteSharp.Generator.Emitter.TaskClassEmitte
 
 namespace FlyteSharp.Generator.Tests.Emitter;
 
-/// <summary>How generated clients call the literal converter, with and without nullability signatures.</summary>
+/// <summary>How generated clients call the literal converter, with nullability signatures.</summary>
 public sealed class LiteralCallTests
 {
     [Fact]
-    public void Nullable_reference_positions_use_the_signature_when_the_runtime_accepts_it()
+    public void Nullable_reference_positions_carry_their_nullability_signature()
     {
-        var text = TaskClassEmitter.Emit(NoteTask(), useSignatures: true);
+        var text = TaskClassEmitter.Emit(NoteTask());
 
         Assert.Contains("inputs.Literals.Add(\"note\", global::FlyteSharp.Literals.LiteralConverter.For<string?>(\"?\").ToLiteral(note));", text, StringComparison.Ordinal);
         Assert.Contains("inputs.Literals.Add(\"count\", global::FlyteSharp.Literals.LiteralConverter.ToLiteral<int>(count));", text, StringComparison.Ordinal);
         Assert.Contains("taskOutputs.Literals.Add(\"o0\", global::FlyteSharp.Literals.LiteralConverter.For<global::System.Collections.Generic.List<string?>>(\"!?\").ToLiteral(result));", text, StringComparison.Ordinal);
         Assert.Contains("return global::FlyteSharp.Literals.LiteralConverter.For<global::System.Collections.Generic.List<string?>>(\"!?\").FromLiteral(Output(outputs, global::Notes.NotesFlyte.KeepTaskName, \"o0\"));", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Without_signature_support_every_value_goes_by_its_runtime_type()
-    {
-        var text = TaskClassEmitter.Emit(NoteTask(), useSignatures: false);
-
-        Assert.DoesNotContain(".For<", text, StringComparison.Ordinal);
-        Assert.Contains("global::FlyteSharp.Literals.LiteralConverter.ToLiteral<string?>(note)", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using FlyteSharp.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using FlyteTypeMapper = generator::FlyteSharp.Generator.Parser.FlyteTypeMapper;
 using NullabilitySignature = generator::FlyteSharp.Generator.Emitter.NullabilitySignature;
-using RuntimeApi = generator::FlyteSharp.Generator.Parser.RuntimeApi;
 
 namespace FlyteSharp.Generator.Tests.Typing;
 
@@ -47,16 +46,5 @@ public sealed class NullabilitySignatureTests
         var parameter = compilation.GetTypeByMetadataName("Holder")!.GetMembers("Take").OfType<IMethodSymbol>().Single().Parameters[0];
 
         Assert.Equal(expected, NullabilitySignature.Of(FlyteTypeMapper.Map(parameter.Type).Type!));
-    }
-
-    [Fact]
-    public void The_runtime_without_signatures_is_recognised()
-    {
-        var compilation = GeneratorHarness.Compile("public static class Empty { }");
-        var converter = compilation.GetTypeByMetadataName("FlyteSharp.Literals.LiteralConverter")!;
-        var hasSignatures = converter.GetMembers("For").OfType<IMethodSymbol>()
-            .Any(m => m.TypeParameters.Length == 1 && m.Parameters is [{ Type.SpecialType: SpecialType.System_String }]);
-
-        Assert.Equal(hasSignatures, RuntimeApi.AcceptsNullabilitySignatures(compilation));
     }
 }

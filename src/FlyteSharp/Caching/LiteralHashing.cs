@@ -263,29 +263,7 @@ internal static class LiteralHashing
             var metadataFields = new DictionaryHash(metadataEntries);
             if (metadata.Type is { } type)
             {
-                Span<HashPair> typeEntries = stackalloc HashPair[2];
-                var typeFields = new DictionaryHash(typeEntries);
-                if (type.Format.Length > 0)
-                {
-                    LeafHash.OfString(type.Format, typeFields.Add(Keys.Format));
-                }
-
-                var dimensionality = (int)type.Dimensionality;
-                if (dimensionality != 0)
-                {
-                    var slot = typeFields.Add(Keys.Dimensionality);
-                    if (dimensionality == (int)BlobType.Types.BlobDimensionality.Multipart)
-                    {
-                        Keys.MultipartName.CopyTo(slot);
-                    }
-                    else
-                    {
-                        // An enum number without a name is written as a JSON number.
-                        LeafHash.OfFloat(dimensionality, slot);
-                    }
-                }
-
-                typeFields.Complete(metadataFields.Add(Keys.Type));
+                HashBlobType(type, metadataFields.Add(Keys.Type));
             }
 
             metadataFields.Complete(fields.Add(Keys.Metadata));
@@ -297,6 +275,33 @@ internal static class LiteralHashing
         }
 
         fields.Complete(destination);
+    }
+
+    private static void HashBlobType(BlobType type, Span<byte> destination)
+    {
+        Span<HashPair> typeEntries = stackalloc HashPair[2];
+        var typeFields = new DictionaryHash(typeEntries);
+        if (type.Format.Length > 0)
+        {
+            LeafHash.OfString(type.Format, typeFields.Add(Keys.Format));
+        }
+
+        var dimensionality = (int)type.Dimensionality;
+        if (dimensionality != 0)
+        {
+            var slot = typeFields.Add(Keys.Dimensionality);
+            if (dimensionality == (int)BlobType.Types.BlobDimensionality.Multipart)
+            {
+                Keys.MultipartName.CopyTo(slot);
+            }
+            else
+            {
+                // An enum number without a name is written as a JSON number.
+                LeafHash.OfFloat(dimensionality, slot);
+            }
+        }
+
+        typeFields.Complete(destination);
     }
 
     private static void HashBinary(Binary binary, Span<byte> destination)
@@ -368,7 +373,91 @@ internal static class LiteralHashing
 
         if (union.Type is { } type)
         {
-            ProtoObjectHash.Default.Compute(type, fields.Add(Keys.Type));
+            HashLiteralType(type, fields.Add(Keys.Type));
+        }
+
+        fields.Complete(destination);
+    }
+
+    // The stored type of a union literal: every C# T? input carries one, so the shapes FlyteSharp and flytekit write
+    // (simple, blob, collection, map, enum and union types with a structure tag) are hashed here; anything else
+    // (metadata, annotations, dataclass types, schemas, datasets, unnamed enum numbers) takes the descriptor path.
+    private static void HashLiteralType(LiteralType type, Span<byte> destination)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (type.Metadata is not null || type.Annotation is not null || type.Structure is { DataclassType.Count: > 0 })
+        {
+            ProtoObjectHash.Default.Compute(type, destination);
+            return;
+        }
+
+        Span<HashPair> entries = stackalloc HashPair[2];
+        var fields = new DictionaryHash(entries);
+        switch (type.TypeCase)
+        {
+            case LiteralType.TypeOneofCase.Simple when Keys.SimpleNames.TryGetValue((int)type.Simple, out var name):
+                name.CopyTo(fields.Add(Keys.Simple));
+                break;
+            case LiteralType.TypeOneofCase.Blob:
+                HashBlobType(type.Blob, fields.Add(Keys.Blob));
+                break;
+            case LiteralType.TypeOneofCase.CollectionType:
+                HashLiteralType(type.CollectionType, fields.Add(Keys.CollectionType));
+                break;
+            case LiteralType.TypeOneofCase.MapValueType:
+                HashLiteralType(type.MapValueType, fields.Add(Keys.MapValueType));
+                break;
+            case LiteralType.TypeOneofCase.EnumType:
+                Span<HashPair> enumEntries = stackalloc HashPair[1];
+                var enumFields = new DictionaryHash(enumEntries);
+                if (type.EnumType.Values.Count > 0)
+                {
+                    Span<Hash32> valueHashes = stackalloc Hash32[16];
+                    var values = new ListHash(type.EnumType.Values.Count, valueHashes);
+                    foreach (var value in type.EnumType.Values)
+                    {
+                        LeafHash.OfString(value, values.Next());
+                    }
+
+                    values.Complete(enumFields.Add(Keys.Values));
+                }
+
+                enumFields.Complete(fields.Add(Keys.EnumType));
+                break;
+            case LiteralType.TypeOneofCase.UnionType:
+                Span<HashPair> unionEntries = stackalloc HashPair[1];
+                var unionFields = new DictionaryHash(unionEntries);
+                if (type.UnionType.Variants.Count > 0)
+                {
+                    Span<Hash32> variantHashes = stackalloc Hash32[8];
+                    var variants = new ListHash(type.UnionType.Variants.Count, variantHashes);
+                    foreach (var variant in type.UnionType.Variants)
+                    {
+                        HashLiteralType(variant, variants.Next());
+                    }
+
+                    variants.Complete(unionFields.Add(Keys.Variants));
+                }
+
+                unionFields.Complete(fields.Add(Keys.UnionType));
+                break;
+            case LiteralType.TypeOneofCase.None:
+                break;
+            default:
+                ProtoObjectHash.Default.Compute(type, destination);
+                return;
+        }
+
+        if (type.Structure is { } structure)
+        {
+            Span<HashPair> structureEntries = stackalloc HashPair[1];
+            var structureFields = new DictionaryHash(structureEntries);
+            if (structure.Tag.Length > 0)
+            {
+                LeafHash.OfString(structure.Tag, structureFields.Add(Keys.Tag));
+            }
+
+            structureFields.Complete(fields.Add(Keys.Structure));
         }
 
         fields.Complete(destination);
@@ -535,6 +624,19 @@ internal static class LiteralHashing
         public static readonly byte[] Message = Of("message");
         public static readonly byte[] StructuredDatasetType = Of("structuredDatasetType");
         public static readonly byte[] MultipartName = Of("MULTIPART");
+        public static readonly byte[] Simple = Of("simple");
+        public static readonly byte[] CollectionType = Of("collectionType");
+        public static readonly byte[] MapValueType = Of("mapValueType");
+        public static readonly byte[] EnumType = Of("enumType");
+        public static readonly byte[] Values = Of("values");
+        public static readonly byte[] UnionType = Of("unionType");
+        public static readonly byte[] Variants = Of("variants");
+        public static readonly byte[] Structure = Of("structure");
+
+        // SimpleType values by number, hashed as jsonpb writes them: by their .proto names (NONE, INTEGER, ...).
+        public static readonly Dictionary<int, byte[]> SimpleNames =
+            LiteralType.Descriptor.FindFieldByName("simple").EnumType.Values
+                .ToDictionary(value => value.Number, value => Of(value.Name));
         public static readonly byte[] NaNName = Of("NaN");
         public static readonly byte[] InfinityName = Of("Infinity");
         public static readonly byte[] NegativeInfinityName = Of("-Infinity");
